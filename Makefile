@@ -1,0 +1,48 @@
+# One command sets everything up and runs the example; one sets up and runs the tests.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint bench docs wheel-check clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## demo: set up, then check the bundled example replies (findings are expected)
+demo: $(STAMP)
+	$(BIN)/netiquette check data/examples/replies/ ; test $$? -le 1
+
+## test: set up, then lint, type-check and run the whole test suite
+test: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
+	$(BIN)/mypy
+
+## bench: speed and memory figures (see docs/performance.md)
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+## docs: regenerate docs/rules/ from the rules' docstrings
+docs: $(STAMP)
+	$(BIN)/python scripts/gen_rule_docs.py
+
+## wheel-check: build the wheel, install it in a fresh venv and run the CLI from it
+wheel-check: $(STAMP)
+	rm -rf dist /tmp/netiquette-wheel-venv
+	$(BIN)/python -m build --wheel --outdir dist . >/dev/null
+	$(PYTHON) -m venv /tmp/netiquette-wheel-venv
+	/tmp/netiquette-wheel-venv/bin/python -m pip install --quiet dist/*.whl
+	cd /tmp && /tmp/netiquette-wheel-venv/bin/netiquette rules >/dev/null
+	cd /tmp && /tmp/netiquette-wheel-venv/bin/netiquette check $(CURDIR)/data/examples/replies/ ; test $$? -le 1
+
+clean:
+	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache

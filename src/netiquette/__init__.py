@@ -1,0 +1,60 @@
+"""netiquette: lint customer-service replies before they are sent.
+
+>>> import netiquette
+>>> report = netiquette.check("Hi Anna, your refund was issued today. Kind regards, Sam")
+>>> report.passed
+True
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from netiquette.config import Settings
+from netiquette.errors import (
+    ConfigError,
+    InputError,
+    NetiquetteError,
+    TemplateError,
+    UnsupportedLanguageError,
+)
+from netiquette.linter import Linter
+from netiquette.report import Report, Suggestion
+from netiquette.rule import Category, Severity
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Category",
+    "ConfigError",
+    "InputError",
+    "Linter",
+    "NetiquetteError",
+    "Report",
+    "RuleInfo",
+    "Settings",
+    "Severity",
+    "Suggestion",
+    "TemplateError",
+    "UnsupportedLanguageError",
+    "check",
+    "rules",
+]
+
+_default_linters: dict[str, Linter] = {}
+_default_lock = threading.Lock()
+
+
+def check(text: str, lang: str = "en", **options: Any) -> Report:
+    """Check one reply with the default settings (or ``options`` for a Linter)."""
+    if options:
+        return Linter(lang, **options).check(text)
+    with _default_lock:
+        linter = _default_linters.get(lang)
+        if linter is None:
+            linter = _default_linters[lang] = Linter(lang)
+    return linter.check(text)
+
+
+from netiquette.registry import RuleInfo, rules  # noqa: E402

@@ -1,0 +1,171 @@
+"""The document every rule reads: the original text plus views computed once.
+
+A rule never re-tokenises or re-folds: it takes offsets from here, so spans always
+index the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, NamedTuple
+
+from netiquette import nlp
+from netiquette.engines import placeholders
+from netiquette.engines.placeholders import Placeholder
+from netiquette.textnorm import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+class Token(NamedTuple):
+    """One token with its offsets into the original text."""
+
+    text: str
+    start: int
+    end: int
+    folded: str
+    sentence: int
+    is_alpha: bool
+    is_punct: bool
+    like_num: bool
+    like_url: bool
+    like_email: bool
+    space_after: bool
+
+
+class Span(NamedTuple):
+    """A stretch of the original text, ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+_QUOTED_LINE = re.compile(r"(?m)^[ \t]*>.*$")
+_URL_OR_EMAIL = re.compile(
+    r"""(?xi)
+    \b(?:https?://|www\.)[^\s<>"']+      # URLs
+    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+        # e-mail addresses
+    """
+)
+
+
+@dataclass
+class Document:
+    """A reply ready for the rules: text, folded text, tokens and sentences."""
+
+    text: str
+    lang: str
+    folded: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.folded = fold(self.text, self.lang)
+
+    @cached_property
+    def spacy_doc(self) -> Doc:
+        """The spaCy Doc, for rules that use spaCy's Matcher."""
+        return nlp.parse(self.text, self.lang)
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        doc = self.spacy_doc
+        folded = self.folded
+        sentence_starts = {sent.start for sent in doc.sents}
+        sentence = -1
+        tokens = []
+        for tok in doc:
+            if tok.i in sentence_starts:
+                sentence += 1
+            if tok.is_space:
+                continue
+            start = tok.idx
+            end = start + len(tok.text)
+            tokens.append(
+                Token(
+                    tok.text,
+                    start,
+                    end,
+                    folded[start:end],
+                    max(sentence, 0),
+                    tok.is_alpha,
+                    tok.is_punct,
+                    tok.like_num,
+                    tok.like_url,
+                    tok.like_email,
+                    bool(tok.whitespace_),
+                )
+            )
+        return tuple(tokens)
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        """Sentence spans, trimmed of surrounding whitespace."""
+        spans = []
+        for sent in self.spacy_doc.sents:
+            start = sent.start_char
+            end = sent.end_char
+            chunk = self.text[start:end]
+            stripped = chunk.strip()
+            if not stripped:
+                continue
+            start += len(chunk) - len(chunk.lstrip())
+            spans.append(Span(start, start + len(stripped)))
+        return tuple(spans)
+
+    @cached_property
+    def words(self) -> tuple[Token, ...]:
+        """Tokens that are words (letters, possibly with digits or apostrophes)."""
+        return tuple(
+            t for t in self.tokens if not t.is_punct and not t.like_url and not t.like_email
+            and any(c.isalpha() for c in t.text)
+        )
+
+    @cached_property
+    def protected(self) -> tuple[Span, ...]:
+        """Spans no rule should flag: quoted lines (``> ...``), URLs and e-mail addresses.
+
+        A quoted line is usually the customer's own message, which the agent cannot
+        change; a URL or an address is not prose.
+        """
+        spans = [Span(m.start(), m.end()) for m in _QUOTED_LINE.finditer(self.text)]
+        spans += [Span(m.start(), m.end()) for m in _URL_OR_EMAIL.finditer(self.text)]
+        return tuple(sorted(spans))
+
+    def is_protected(self, start: int, end: int) -> bool:
+        """True when ``start:end`` overlaps a protected span."""
+        return any(s.start < end and start < s.end for s in self.protected)
+
+    @cached_property
+    def placeholders(self) -> tuple[Placeholder, ...]:
+        """Unfilled template placeholders (``{{first_name}}``, ``[NAME]``, ...)."""
+        return tuple(placeholders.find(self.text, self.lang))
+
+    def in_placeholder(self, start: int, end: int) -> bool:
+        """True when ``start:end`` overlaps a placeholder."""
+        return any(p.start < end and start < p.end for p in self.placeholders)
+
+    @cached_property
+    def prose_text(self) -> str:
+        """The text with protected spans and placeholders blanked out (same length)."""
+        blanked = (*self.protected, *self.placeholders)
+        if not blanked:
+            return self.text
+        chars = list(self.text)
+        for span in blanked:
+            for i in range(span.start, span.end):
+                if chars[i] not in "\r\n":
+                    chars[i] = " "
+        return "".join(chars)
+
+    @cached_property
+    def prose_folded(self) -> str:
+        """``folded`` with protected spans blanked out (same length)."""
+        return fold(self.prose_text, self.lang)
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        line = self.text.count("\n", 0, offset) + 1
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        return line, offset - line_start + 1

@@ -1,0 +1,1 @@
+"""The few generic engines rules are built from (phrase lists, word sets, ...)."""

@@ -1,0 +1,197 @@
+"""The Linter: rules built once per language, then applied to any number of texts."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from netiquette import config as config_module
+from netiquette import scoring, suppressions
+from netiquette.document import Document
+from netiquette.errors import InputError
+from netiquette.langdata import check_language
+from netiquette.metrics import measure
+from netiquette.report import Report, Suggestion
+from netiquette.rule import CATEGORIES, Finding, Rule, RuleContext, all_rules
+from netiquette.selection import expand, selected_ids
+
+MAX_CHARS = 1_000_000
+
+
+class RuleUnavailable(Exception):  # noqa: N818 - a signal, not an error shown to users
+    """Raised by a rule's ``check`` when its backend cannot answer (e.g. a server is down)."""
+
+
+class Linter:
+    """Checks replies. Build once, then call :meth:`check` from any number of threads."""
+
+    def __init__(
+        self,
+        lang: str | None = None,
+        *,
+        templates: Any = None,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] | None = None,
+        config: config_module.Settings | Mapping[str, Any] | str | os.PathLike[str] | None = None,
+    ) -> None:
+        settings = config_module.resolve(config)
+        overrides: dict[str, Any] = {}
+        if lang is not None:
+            overrides["lang"] = lang
+        if select is not None:
+            overrides["select"] = tuple(_as_list(select, "select"))
+        if ignore is not None:
+            overrides["ignore"] = tuple(settings.ignore) + tuple(_as_list(ignore, "ignore"))
+        self.settings = settings.with_overrides(**overrides)
+        self.lang = check_language(self.settings.lang)
+        self._rule_classes = all_rules()
+        self._selected = selected_ids(
+            self._rule_classes, self.settings.select, self.settings.ignore
+        )
+        self._severity = {
+            rule_id: level
+            for key, level in self.settings.severity.items()
+            for rule_id in expand([key], self._rule_classes, "severity")
+        }
+        self._templates = self._load_templates(templates)
+        self._built: dict[str, tuple[list[Rule], dict[str, str]]] = {}
+        self._build_lock = threading.Lock()
+
+    def _load_templates(self, templates: Any) -> Any:
+        sources = templates if templates is not None else (self.settings.templates or None)
+        if sources is None:
+            return None
+        from netiquette.templates import TemplateSet
+
+        if isinstance(sources, TemplateSet):
+            return sources
+        return TemplateSet.load(sources, lang=self.lang)
+
+    @property
+    def rule_ids(self) -> list[str]:
+        """Ids of the rules this linter applies."""
+        return sorted(self._selected)
+
+    def _rules(self, lang: str) -> tuple[list[Rule], dict[str, str]]:
+        built = self._built.get(lang)
+        if built is not None:
+            return built
+        with self._build_lock:
+            built = self._built.get(lang)
+            if built is None:
+                built = self._build(lang)
+                self._built[lang] = built
+        return built
+
+    def _build(self, lang: str) -> tuple[list[Rule], dict[str, str]]:
+        context = RuleContext(lang=lang, settings=self.settings, templates=self._templates)
+        rules: list[Rule] = []
+        skipped: dict[str, str] = {}
+        for rule_id in sorted(self._selected):
+            cls = self._rule_classes[rule_id]
+            if lang not in cls.languages:
+                continue
+            reason = cls.unavailable_reason(context)
+            if reason:
+                skipped.setdefault(cls.category, reason)
+                continue
+            rules.append(cls(context))
+        running = {rule.category for rule in rules}
+        skipped = {c: r for c, r in skipped.items() if c not in running}
+        if "grammar" not in running and "grammar" not in skipped:
+            skipped["grammar"] = "grammar rules are not selected"
+        return rules, skipped
+
+    def warm_up(self) -> Linter:
+        """Build the rules and load lazy resources now rather than on the first check."""
+        self.check("Hello, thank you for your message. Kind regards, Sam")
+        return self
+
+    def check(self, text: str, *, path: str | None = None) -> Report:
+        """Check one reply and return its Report."""
+        if not isinstance(text, str):
+            raise InputError(f"text must be a str, got {type(text).__name__}")
+        if len(text) > MAX_CHARS:
+            raise InputError(
+                f"text is {len(text):,} characters; the limit is {MAX_CHARS:,} "
+                "(split it into replies)"
+            )
+        lang = self.lang
+        rules, skipped = self._rules(lang)
+        categories = [c for c in CATEGORIES if c not in skipped]
+        if not text.strip():
+            scores = dict.fromkeys(categories, 100)
+            return Report(text, lang, (), scores, 100, True, {"words": 0, "sentences": 0},
+                          dict(skipped), path)
+        doc = Document(text, lang)
+        skipped = dict(skipped)
+        found: list[Suggestion] = []
+        for rule in rules:
+            try:
+                findings = list(rule.check(doc))
+            except RuleUnavailable as exc:
+                skipped.setdefault(rule.category, str(exc))
+                continue
+            if not rule.sees_placeholders and doc.placeholders:
+                findings = [f for f in findings if not doc.in_placeholder(f.start, f.end)]
+            found.extend(self._suggestion(rule, f, doc) for f in findings)
+        suggestions = self._filter(found, doc)
+        categories = [c for c in CATEGORIES if c not in skipped]
+        scores = scoring.category_scores(suggestions, categories)
+        has_error = any(s.severity == "error" for s in suggestions)
+        score = scoring.overall_score(scores, has_error)
+        passed = not has_error and score >= self.settings.fail_under
+        return Report(text, lang, tuple(suggestions), scores, score, passed, measure(doc),
+                      skipped, path)
+
+    def check_many(self, texts: Sequence[str]) -> list[Report]:
+        """Check several replies; the reports come back in the same order."""
+        return [self.check(text) for text in texts]
+
+    def _suggestion(self, rule: Rule, finding: Finding, doc: Document) -> Suggestion:
+        line, column = doc.line_column(finding.start)
+        severity = self._severity.get(rule.id) or finding.severity or rule.severity
+        match = doc.text[finding.start : finding.end]
+        message = (finding.message or rule.message).replace("{match}", match)
+        return Suggestion(
+            rule_id=rule.id,
+            name=rule.name,
+            category=rule.category,
+            severity=severity,
+            message=message,
+            start=finding.start,
+            end=finding.end,
+            match=match,
+            replacements=tuple(r for r in finding.replacements if r != match),
+            line=line,
+            column=column,
+            data=finding.data,
+        )
+
+    def _filter(self, found: list[Suggestion], doc: Document) -> list[Suggestion]:
+        """Drop findings in protected text, suppressed ones and duplicates; sort by position."""
+        silenced = suppressions.parse(doc.text)
+        seen: set[tuple[str, int, int]] = set()
+        kept = []
+        for s in sorted(found, key=lambda s: (s.start, s.end, s.rule_id)):
+            key = (s.rule_id, s.start, s.end)
+            if key in seen:
+                continue
+            seen.add(key)
+            if s.end > s.start and doc.is_protected(s.start, s.end):
+                continue
+            if silenced and silenced.silences(s.rule_id, s.line, doc.line_column(s.end)[0]):
+                continue
+            kept.append(s)
+        return kept
+
+
+def _as_list(value: Iterable[str] | str, option: str) -> list[str]:
+    if isinstance(value, str):
+        return [v for v in value.replace(",", " ").split() if v]
+    items = list(value)
+    if not all(isinstance(v, str) for v in items):
+        raise InputError(f"{option} must be rule ids as strings")
+    return items

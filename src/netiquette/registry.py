@@ -1,0 +1,46 @@
+"""Rule metadata for users: what ``netiquette rules`` and the docs show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from netiquette.rule import Category, Severity, all_rules
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """Public description of one rule."""
+
+    id: str
+    name: str
+    category: Category
+    severity: Severity
+    languages: tuple[str, ...]
+    summary: str
+    message: str
+    documentation: str
+
+
+def rules() -> list[RuleInfo]:
+    """Metadata of every rule, in id order."""
+    return [
+        RuleInfo(
+            id=cls.id,
+            name=cls.name,
+            category=cls.category,
+            severity=cls.severity,
+            languages=cls.languages,
+            summary=cls.summary(),
+            message=cls.message,
+            documentation=cls.documentation(),
+        )
+        for cls in all_rules().values()
+    ]
+
+
+def find(key: str) -> RuleInfo | None:
+    """A rule by id (case-insensitive) or name."""
+    for info in rules():
+        if key.upper() == info.id or key.lower() == info.name:
+            return info
+    return None

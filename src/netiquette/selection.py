@@ -1,0 +1,39 @@
+"""Turning --select / --ignore / severity keys into rule ids, with clear errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from netiquette.errors import ConfigError
+from netiquette.rule import CATEGORIES, Rule
+
+
+def expand(keys: Iterable[str], rules: Mapping[str, type[Rule]], option: str) -> set[str]:
+    """Rule ids named by ``keys``: ids (NQ101), names (shouting), categories (tone), ALL."""
+    by_name = {cls.name: rule_id for rule_id, cls in rules.items()}
+    ids: set[str] = set()
+    for raw in keys:
+        key = raw.strip()
+        if not key:
+            continue
+        if key.upper() == "ALL":
+            ids.update(rules)
+        elif key.upper() in rules:
+            ids.add(key.upper())
+        elif key.lower() in by_name:
+            ids.add(by_name[key.lower()])
+        elif key.lower() in CATEGORIES:
+            ids.update(i for i, cls in rules.items() if cls.category == key.lower())
+        else:
+            raise ConfigError(
+                f"{option}: unknown rule '{key}' (use a rule id such as NQ101, a rule name "
+                f"such as 'shouting', or a category; `netiquette rules` lists them)"
+            )
+    return ids
+
+
+def selected_ids(
+    rules: Mapping[str, type[Rule]], select: Iterable[str] | None, ignore: Iterable[str]
+) -> set[str]:
+    chosen = set(rules) if select is None else expand(select, rules, "select")
+    return chosen - expand(ignore, rules, "ignore")

@@ -1,0 +1,79 @@
+"""Every rule against its fixtures: invalid texts (exact matches) and valid texts."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import netiquette
+from netiquette.langdata import parse_yaml
+from netiquette.rule import all_rules
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _fixture_files() -> list[Path]:
+    return sorted(FIXTURES.glob("*/*.yaml"))
+
+
+def _cases() -> list[Any]:
+    cases = []
+    for path in _fixture_files():
+        data = parse_yaml(path.read_text(encoding="utf-8"))
+        lang = path.parent.name
+        rule = data["rule"]
+        for i, case in enumerate(data.get("invalid", [])):
+            cases.append(pytest.param(lang, rule, case, id=f"{lang}-{path.stem}-invalid-{i}"))
+        for i, text in enumerate(data.get("valid", [])):
+            case = {"text": text, "matches": []}
+            cases.append(pytest.param(lang, rule, case, id=f"{lang}-{path.stem}-valid-{i}"))
+    return cases
+
+
+@lru_cache(maxsize=None)
+def _linter(lang: str, rule: str, config: str | None) -> netiquette.Linter:
+    settings = yaml.safe_load(config) if config else {}
+    return netiquette.Linter(lang, select=[rule], config=settings)
+
+
+@pytest.mark.parametrize(("lang", "rule", "case"), _cases())
+def test_fixture(lang: str, rule: str, case: dict[str, Any]) -> None:
+    config = yaml.safe_dump(case["config"]) if case.get("config") else None
+    report = _linter(lang, rule, config).check(case["text"])
+    found = [s for s in report.suggestions if s.rule_id == rule]
+    assert [s.match for s in found] == case["matches"], [s.to_dict() for s in found]
+    for s in found:
+        assert case["text"][s.start : s.end] == s.match
+    if "replacements" in case:
+        assert list(found[0].replacements) == case["replacements"]
+    if "message_contains" in case:
+        assert case["message_contains"] in found[0].message
+
+
+def test_every_rule_has_fixtures_in_every_language() -> None:
+    covered: dict[tuple[str, str], dict[str, int]] = {}
+    for path in _fixture_files():
+        data = parse_yaml(path.read_text(encoding="utf-8"))
+        covered[(path.parent.name, data["rule"])] = {
+            "invalid": len(data.get("invalid", [])),
+            "valid": len(data.get("valid", [])),
+        }
+    missing = []
+    for rule_id, cls in all_rules().items():
+        for lang in cls.languages:
+            counts = covered.get((lang, rule_id))
+            if not counts or not counts["invalid"] or not counts["valid"]:
+                missing.append(f"{lang}/{cls.name} ({rule_id})")
+    assert not missing, f"rules without valid and invalid fixtures: {missing}"
+
+
+def test_fixture_files_are_named_after_their_rule() -> None:
+    rules = all_rules()
+    for path in _fixture_files():
+        data = parse_yaml(path.read_text(encoding="utf-8"))
+        assert data["rule"] in rules, f"{path}: unknown rule {data['rule']}"
+        assert path.stem == rules[data["rule"]].name, path
