@@ -44,6 +44,13 @@ class Span(NamedTuple):
 
 
 _QUOTED_LINE = re.compile(r"(?m)^[ \t]*>.*$")
+_CODE = re.compile(
+    r"""(?xs)
+    (?m:^[ \t]*```.*?^[ \t]*```[ \t]*$)   # fenced code blocks
+    | `[^`\n]+`                           # inline code
+    | <!--.*?-->                          # HTML comments (suppressions live here)
+    """
+)
 _URL_OR_EMAIL = re.compile(
     r"""(?xi)
     \b(?:https?://|www\.)[^\s<>"']+      # URLs
@@ -70,31 +77,44 @@ class Document:
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
+        """Tokens without whitespace tokens, each with its sentence number.
+
+        Built from one ``Doc.to_array`` call: creating a spaCy Token object per token
+        costs more than the whole tokenisation.
+        """
+        from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LENGTH, LIKE_EMAIL, LIKE_NUM
+        from spacy.attrs import LIKE_URL, SENT_START
+
         doc = self.spacy_doc
+        if not len(doc):
+            return ()
+        rows = doc.to_array(
+            [IDX, LENGTH, IS_ALPHA, IS_PUNCT, LIKE_NUM, LIKE_URL, LIKE_EMAIL, IS_SPACE, SENT_START]
+        ).tolist()
+        text = self.text
         folded = self.folded
-        sentence_starts = {sent.start for sent in doc.sents}
+        size = len(text)
         sentence = -1
         tokens = []
-        for tok in doc:
-            if tok.i in sentence_starts:
+        for start, length, alpha, punct, num, url, email, space, sent_start in rows:
+            if sent_start == 1 or sentence < 0:
                 sentence += 1
-            if tok.is_space:
+            if space:
                 continue
-            start = tok.idx
-            end = start + len(tok.text)
+            end = start + length
             tokens.append(
                 Token(
-                    tok.text,
+                    text[start:end],
                     start,
                     end,
                     folded[start:end],
-                    max(sentence, 0),
-                    tok.is_alpha,
-                    tok.is_punct,
-                    tok.like_num,
-                    tok.like_url,
-                    tok.like_email,
-                    bool(tok.whitespace_),
+                    sentence,
+                    bool(alpha),
+                    bool(punct),
+                    bool(num),
+                    bool(url),
+                    bool(email),
+                    end < size and text[end].isspace(),
                 )
             )
         return tuple(tokens)
@@ -118,18 +138,23 @@ class Document:
     def words(self) -> tuple[Token, ...]:
         """Tokens that are words (letters, possibly with digits or apostrophes)."""
         return tuple(
-            t for t in self.tokens if not t.is_punct and not t.like_url and not t.like_email
-            and any(c.isalpha() for c in t.text)
+            t
+            for t in self.tokens
+            if not (t.is_punct or t.like_url or t.like_email)
+            and (t.is_alpha or any(c.isalpha() for c in t.text))
         )
 
     @cached_property
     def protected(self) -> tuple[Span, ...]:
-        """Spans no rule should flag: quoted lines (``> ...``), URLs and e-mail addresses.
+        """Spans no rule should flag: quoted lines (``> ...``), code, HTML comments,
+        URLs and e-mail addresses.
 
         A quoted line is usually the customer's own message, which the agent cannot
-        change; a URL or an address is not prose.
+        change; code, a URL or an address is not prose.
         """
         spans = [Span(m.start(), m.end()) for m in _QUOTED_LINE.finditer(self.text)]
+        if "`" in self.text or "<!--" in self.text:
+            spans += [Span(m.start(), m.end()) for m in _CODE.finditer(self.text)]
         spans += [Span(m.start(), m.end()) for m in _URL_OR_EMAIL.finditer(self.text)]
         return tuple(sorted(spans))
 

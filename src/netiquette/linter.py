@@ -141,7 +141,7 @@ class Linter:
         categories = [c for c in CATEGORIES if c not in skipped]
         scores = scoring.category_scores(suggestions, categories)
         has_error = any(s.severity == "error" for s in suggestions)
-        score = scoring.overall_score(scores, has_error)
+        score = scoring.overall_score(suggestions)
         passed = not has_error and score >= self.settings.fail_under
         return Report(text, lang, tuple(suggestions), scores, score, passed, measure(doc),
                       skipped, path)

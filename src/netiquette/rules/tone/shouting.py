@@ -51,8 +51,8 @@ class Shouting(Rule):
         self.min_long_word = int(data.get("min_long_word", 5))
 
     def _is_caps_word(self, token: Token) -> bool:
-        letters = [c for c in token.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
+        text = token.text
+        return text.isupper() and sum(c.isalpha() for c in text) >= 2
 
     def _is_shouted_word(self, token: Token) -> bool:
         if not self._is_caps_word(token):

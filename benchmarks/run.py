@@ -1,0 +1,116 @@
+"""Speed and memory figures for docs/performance.md and the README.
+
+Usage: python benchmarks/run.py [--quick]
+
+Measures, on this machine: `import netiquette`; a one-file `netiquette check`; building a
+Linter and its first check; median latency of a 120-word reply with every offline rule;
+check_many throughput; resident memory. Prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import replies  # noqa: E402
+
+PY = sys.executable
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _median_subprocess(args: list[str], runs: int, stdin: str | None = None) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(args, input=stdin, capture_output=True, text=True, cwd=ROOT, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def import_time(runs: int) -> float:
+    python_alone = _median_subprocess([PY, "-c", "pass"], runs)
+    with_import = _median_subprocess([PY, "-c", "import netiquette"], runs)
+    return with_import - python_alone
+
+
+def cli_one_file(runs: int) -> float:
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
+        f.write(replies(1)[0])
+    try:
+        exe = str(Path(PY).with_name("netiquette"))
+        return _median_subprocess([exe, "check", "--no-config", f.name], runs)
+    finally:
+        os.unlink(f.name)
+
+
+def first_check() -> tuple[float, float]:
+    code = (
+        "import time; t=time.perf_counter(); import netiquette; t1=time.perf_counter(); "
+        "l=netiquette.Linter('en'); l.check('Hi Sam, your order 123 ships today. Kind regards, Al'); "
+        "print(t1-t, time.perf_counter()-t1)"
+    )
+    out = subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True).stdout
+    imp, build = (float(x) for x in out.split())
+    return imp, build
+
+
+def latency_and_throughput(quick: bool) -> dict[str, float]:
+    import resource
+
+    import netiquette
+
+    linter = netiquette.Linter("en").warm_up()
+    texts = replies(200 if quick else 1000)
+    for text in texts:  # warm the tokenizer cache and vocabulary like a long-running service
+        linter.check(text)
+    samples = []
+    for text in texts:
+        start = time.perf_counter()
+        linter.check(text)
+        samples.append(time.perf_counter() - start)
+    start = time.perf_counter()
+    linter.check_many(texts)
+    elapsed = time.perf_counter() - start
+    words = statistics.mean(len(t.split()) for t in texts)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "words": words,
+        "median_ms": statistics.median(samples) * 1000,
+        "p95_ms": sorted(samples)[int(len(samples) * 0.95)] * 1000,
+        "per_second": len(texts) / elapsed,
+        "rss_mb": rss,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="fewer runs")
+    args = parser.parse_args()
+    runs = 3 if args.quick else 7
+    imp = import_time(runs)
+    cli = cli_one_file(runs)
+    _, build = first_check()
+    lat = latency_and_throughput(args.quick)
+    print("| measure | result | target |")
+    print("|---|---|---|")
+    print(f"| `import netiquette` | {imp * 1000:.0f} ms | <= 500 ms |")
+    print(f"| `netiquette check` one small file (wall) | {cli * 1000:.0f} ms | <= 1000 ms |")
+    print(f"| Linter('en') built + first check, after import | {build * 1000:.0f} ms | |")
+    print(
+        f"| one {lat['words']:.0f}-word reply, all offline rules (median / p95) | "
+        f"{lat['median_ms']:.2f} / {lat['p95_ms']:.2f} ms | median <= 2 ms |"
+    )
+    print(f"| check_many throughput | {lat['per_second']:.0f} replies/s | >= 1000/s |")
+    print(f"| peak RSS of the benchmark process | {lat['rss_mb']:.0f} MB | |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,4 @@
+from netiquette.cli import main
+import sys
+
+sys.exit(main())

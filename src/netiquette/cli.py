@@ -1,0 +1,189 @@
+"""The ``netiquette`` command: check, rules, explain.
+
+Exit codes: 0 every text passed; 1 a text failed the gate (an error-level suggestion, or
+a score under fail_under); 2 a usage, configuration or input error (the other files are
+still checked and reported).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from netiquette import __version__, formatters, sources
+from netiquette.config import Settings, discover_config, read_config_file
+from netiquette.errors import NetiquetteError
+from netiquette.linter import Linter
+from netiquette.report import Report
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+PROGRESS_MIN_FILES = 20
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # exit 2 with usage, as argparse does
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"netiquette: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="netiquette",
+        description="Lint customer-service replies before they are sent.",
+    )
+    parser.add_argument("--version", action="version", version=f"netiquette {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="check replies in files, folders or stdin")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - for stdin")
+    check.add_argument("--lang", help="language of the replies (en)")
+    check.add_argument("--format", choices=formatters.FORMATS, default="text")
+    check.add_argument("--templates", action="append", metavar="PATH",
+                       help="known templates: a file or a folder of .txt/.md (repeatable)")
+    check.add_argument("--select", metavar="IDS", help="only these rules (ids, names, categories)")
+    check.add_argument("--ignore", metavar="IDS", help="skip these rules")
+    check.add_argument("--fail-under", type=int, metavar="N",
+                       help="fail a text whose overall score is below N (0-100)")
+    check.add_argument("--config", metavar="FILE",
+                       help=".netiquette.toml or pyproject.toml (default: found upwards)")
+    check.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    check.add_argument("--quiet", "-q", action="store_true",
+                       help="text format: only suggestions and the summary")
+
+    rules = commands.add_parser("rules", help="list the rules")
+    rules.add_argument("--format", choices=formatters.FORMATS, default="text")
+    rules.add_argument("--lang", help="only rules for this language")
+
+    explain = commands.add_parser("explain", help="show one rule's documentation")
+    explain.add_argument("rule", metavar="RULE", help="rule id (NQ101) or name (shouting)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            return run_check(args, sys.stdout, sys.stderr)
+        if args.command == "rules":
+            return run_rules(args, sys.stdout)
+        if args.command == "explain":
+            return run_explain(args, sys.stdout, sys.stderr)
+    except NetiquetteError as exc:
+        print(f"netiquette: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:  # pragma: no cover
+        return 130
+    parser.print_help(sys.stderr)
+    return EXIT_USAGE
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    if args.no_config:
+        base = Settings()
+    elif args.config:
+        base = read_config_file(args.config)
+    else:
+        found = discover_config(Path.cwd())
+        base = read_config_file(found) if found else Settings()
+    ignore = None
+    if args.ignore:
+        ignore = tuple(base.ignore) + tuple(_split(args.ignore))
+    from netiquette.config import validate
+
+    checked = validate({"fail_under": args.fail_under}, "--fail-under") if (
+        args.fail_under is not None
+    ) else {}
+    return base.with_overrides(
+        lang=args.lang,
+        select=tuple(_split(args.select)) if args.select else None,
+        ignore=ignore,
+        templates=tuple(args.templates) if args.templates else None,
+        **checked,
+    )
+
+
+def _split(value: str) -> list[str]:
+    return [v for v in value.replace(",", " ").split() if v]
+
+
+def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    settings = _settings(args)
+    linter = Linter(config=settings)
+    paths = list(args.paths)
+    if not paths:
+        if sources.stdin_is_interactive():
+            print("netiquette: error: give files or folders to check, or - for stdin",
+                  file=err)
+            return EXIT_USAGE
+        paths = ["-"]
+    items = list(sources.expand_paths(paths))
+    if not items:
+        print("netiquette: error: no .txt or .md files found in " + ", ".join(paths), file=err)
+        return EXIT_USAGE
+    reports: list[Report] = []
+    input_errors = 0
+    for item in _with_progress(items, err):
+        try:
+            source = sources.read(item)
+            reports.append(linter.check(source.text, path=source.name))
+        except NetiquetteError as exc:
+            input_errors += 1
+            print(f"netiquette: error: {exc}", file=err)
+    if args.format == "json":
+        print(formatters.format_json(reports), file=out)
+    else:
+        print(formatters.format_text(reports, show_scores=not args.quiet), file=out)
+    if input_errors:
+        return EXIT_USAGE
+    return EXIT_OK if all(r.passed for r in reports) else EXIT_FAILED
+
+
+def _with_progress(items: list[str | Path], err: TextIO) -> Iterable[str | Path]:
+    """The items, with a progress bar on stderr when there are many and it is a terminal."""
+    if len(items) < PROGRESS_MIN_FILES or not err.isatty():
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, file=err, unit="file", leave=False)
+
+
+def run_rules(args: argparse.Namespace, out: TextIO) -> int:
+    from netiquette.registry import rules
+
+    infos = [r for r in rules() if not args.lang or args.lang in r.languages]
+    if args.format == "json":
+        rows = [
+            {"id": r.id, "name": r.name, "category": r.category, "severity": r.severity,
+             "languages": list(r.languages), "summary": r.summary}
+            for r in infos
+        ]
+        print(json.dumps(rows, indent=2), file=out)
+        return EXIT_OK
+    for r in infos:
+        langs = ",".join(r.languages)
+        print(f"{r.id}  {r.name:<28} {r.category:<12} {r.severity:<8} {langs:<6} {r.summary}",
+              file=out)
+    return EXIT_OK
+
+
+def run_explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from netiquette.registry import find
+
+    info = find(args.rule)
+    if info is None:
+        print(f"netiquette: error: unknown rule '{args.rule}' (see `netiquette rules`)",
+              file=err)
+        return EXIT_USAGE
+    print(f"{info.id} {info.name} ({info.category}, {info.severity}; "
+          f"languages: {', '.join(info.languages)})\n", file=out)
+    print(info.documentation, file=out)
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""Output formats for the CLI: compiler-style text and JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from netiquette.report import Report
+
+FORMATS = ("text", "json")
+
+
+def format_text(reports: Sequence[Report], *, show_scores: bool = True) -> str:
+    """``path:line:col: NQ101 warning message -> replacement`` lines, then scores."""
+    lines: list[str] = []
+    for report in reports:
+        name = report.path or "<text>"
+        for s in report.suggestions:
+            fix = f" -> {s.replacements[0]!r}" if s.replacements else ""
+            lines.append(f"{name}:{s.line}:{s.column}: {s.rule_id} {s.severity} {s.message}{fix}")
+        if show_scores:
+            parts = " ".join(f"{k} {v}" for k, v in report.scores.items())
+            verdict = "pass" if report.passed else "FAIL"
+            skipped = "".join(f" ({k} skipped: {v})" for k, v in report.skipped.items())
+            lines.append(f"{name}: score {report.score} [{verdict}] {parts}{skipped}")
+    lines.append(summary(reports))
+    return "\n".join(lines)
+
+
+def summary(reports: Sequence[Report]) -> str:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for report in reports:
+        for s in report.suggestions:
+            counts[s.severity] += 1
+    failed = sum(1 for r in reports if not r.passed)
+    noun = "text" if len(reports) == 1 else "texts"
+    return (
+        f"{len(reports)} {noun} checked: {len(reports) - failed} passed, {failed} failed; "
+        f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
+    )
+
+
+def format_json(reports: Sequence[Report]) -> str:
+    return json.dumps([r.to_dict() for r in reports], ensure_ascii=False, indent=2)

