@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import replies  # noqa: E402
+from corpus import replies
 
 PY = sys.executable
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,7 +53,8 @@ def cli_one_file(runs: int) -> float:
 def first_check() -> tuple[float, float]:
     code = (
         "import time; t=time.perf_counter(); import netiquette; t1=time.perf_counter(); "
-        "l=netiquette.Linter('en'); l.check('Hi Sam, your order 123 ships today. Kind regards, Al'); "
+        "l=netiquette.Linter('en'); "
+        "l.check('Hi Sam, your order 123 ships today. Kind regards, Al'); "
         "print(t1-t, time.perf_counter()-t1)"
     )
     out = subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True).stdout

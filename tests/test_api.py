@@ -21,8 +21,17 @@ SHOUTY = "Hi Sam. Please DO NOT reply to this e-mail. Thanks, Kim"
 
 
 def test_public_names() -> None:
-    for name in ("check", "Linter", "Report", "Suggestion", "rules", "NetiquetteError",
-                 "ConfigError", "UnsupportedLanguageError", "InputError"):
+    for name in (
+        "check",
+        "Linter",
+        "Report",
+        "Suggestion",
+        "rules",
+        "NetiquetteError",
+        "ConfigError",
+        "UnsupportedLanguageError",
+        "InputError",
+    ):
         assert hasattr(netiquette, name), name
     assert issubclass(ConfigError, NetiquetteError)
     assert issubclass(InputError, NetiquetteError)

@@ -13,7 +13,9 @@ import pytest
 from netiquette.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-CLEAN = "Hi Ana,\n\nYour parcel arrives on Monday. Thank you for your patience.\n\nKind regards,\nBo\n"
+CLEAN = (
+    "Hi Ana,\n\nYour parcel arrives on Monday. Thank you for your patience.\n\nKind regards,\nBo\n"
+)
 PROFANE_ERROR = "Hi Ana, please DO NOT reply.\n"
 
 
@@ -47,7 +49,9 @@ def test_failing_file_exits_1_with_compiler_style_lines(
     assert "[FAIL]" in out
 
 
-def test_json_output_is_a_list_of_reports(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_output_is_a_list_of_reports(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (workdir / "a.txt").write_text(PROFANE_ERROR, "utf-8")
     (workdir / "b.txt").write_text(CLEAN, "utf-8")
     code, out, _ = run(["check", "a.txt", "b.txt", "--format", "json", "--select", "NQ101"], capsys)
@@ -57,7 +61,9 @@ def test_json_output_is_a_list_of_reports(workdir: Path, capsys: pytest.CaptureF
     assert code == 0
 
 
-def test_folder_is_expanded_to_text_files(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_folder_is_expanded_to_text_files(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (workdir / "t").mkdir()
     (workdir / "t" / "one.md").write_text(CLEAN, "utf-8")
     (workdir / "t" / "two.txt").write_text(CLEAN, "utf-8")
@@ -98,7 +104,7 @@ def test_invalid_config_exits_2(workdir: Path, capsys: pytest.CaptureFixture[str
 def test_config_file_is_applied(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (workdir / ".netiquette.toml").write_text('ignore = ["shouting"]\n', "utf-8")
     (workdir / "a.txt").write_text(PROFANE_ERROR, "utf-8")
-    code, out, _ = run(["check", "a.txt", "-q"], capsys)
+    _, out, _ = run(["check", "a.txt", "-q"], capsys)
     assert "NQ101" not in out
 
 
@@ -136,7 +142,10 @@ def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
 def test_installed_entry_point_runs() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "netiquette", "check", "-", "--no-config", "--select", "NQ101"],
-        input="Please DO NOT reply.", capture_output=True, text=True, cwd=ROOT,
+        input="Please DO NOT reply.",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert proc.returncode == 0, proc.stderr
     assert "<stdin>:1:8: NQ101" in proc.stdout

@@ -9,7 +9,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _generator():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("gen_rule_docs", ROOT / "scripts" / "gen_rule_docs.py")
+    spec = importlib.util.spec_from_file_location(
+        "gen_rule_docs", ROOT / "scripts" / "gen_rule_docs.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -21,7 +23,8 @@ def test_rule_docs_are_current() -> None:
     expected = generator.expected_pages()
     docs = ROOT / "docs" / "rules"
     stale = [
-        name for name, text in expected.items()
+        name
+        for name, text in expected.items()
         if not (docs / name).is_file() or (docs / name).read_text(encoding="utf-8") != text
     ]
     extra = sorted(p.name for p in docs.glob("*.md") if p.name not in expected)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ from netiquette.langdata import parse_yaml
 from netiquette.rule import all_rules
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ROOT = FIXTURES.parent.parent
 
 
 def _fixture_files() -> list[Path]:
@@ -26,23 +27,38 @@ def _cases() -> list[Any]:
         data = parse_yaml(path.read_text(encoding="utf-8"))
         lang = path.parent.name
         rule = data["rule"]
+        # A file-level `config:` applies to every case that has none of its own.
+        shared = {"config": data["config"]} if data.get("config") else {}
         for i, case in enumerate(data.get("invalid", [])):
+            case = {**shared, **case}
             cases.append(pytest.param(lang, rule, case, id=f"{lang}-{path.stem}-invalid-{i}"))
-        for i, text in enumerate(data.get("valid", [])):
-            case = {"text": text, "matches": []}
+        for i, item in enumerate(data.get("valid", [])):
+            # A valid case is a text, or a mapping with `text` and its own `config`.
+            valid = dict(item) if isinstance(item, dict) else {"text": item}
+            case = {**shared, **valid, "matches": []}
             cases.append(pytest.param(lang, rule, case, id=f"{lang}-{path.stem}-valid-{i}"))
     return cases
 
 
-@lru_cache(maxsize=None)
+@cache
 def _linter(lang: str, rule: str, config: str | None) -> netiquette.Linter:
     settings = yaml.safe_load(config) if config else {}
     return netiquette.Linter(lang, select=[rule], config=settings)
 
 
+def _config(case: dict[str, Any]) -> str | None:
+    """The case's settings as a cache key; template paths are relative to the repo root."""
+    settings = dict(case.get("config") or {})
+    if "templates" in settings:
+        settings["templates"] = [
+            t if Path(t).is_absolute() else str(ROOT / t) for t in settings["templates"]
+        ]
+    return yaml.safe_dump(settings) if settings else None
+
+
 @pytest.mark.parametrize(("lang", "rule", "case"), _cases())
 def test_fixture(lang: str, rule: str, case: dict[str, Any]) -> None:
-    config = yaml.safe_dump(case["config"]) if case.get("config") else None
+    config = _config(case)
     report = _linter(lang, rule, config).check(case["text"])
     found = [s for s in report.suggestions if s.rule_id == rule]
     assert [s.match for s in found] == case["matches"], [s.to_dict() for s in found]
@@ -64,6 +80,14 @@ def test_every_rule_has_fixtures_in_every_language() -> None:
         }
     missing = []
     for rule_id, cls in all_rules().items():
+        service = getattr(cls, "needs_service", None)
+        if service:
+            # A rule that needs an external service (a LanguageTool server) cannot run
+            # from a fixture file; tests/test_<category>.py must exercise it instead.
+            module = Path(__file__).resolve().parent / f"test_{cls.category}.py"
+            if not module.is_file() or rule_id not in module.read_text(encoding="utf-8"):
+                missing.append(f"{cls.name} ({rule_id}) needs {service}: test it in {module.name}")
+            continue
         for lang in cls.languages:
             counts = covered.get((lang, rule_id))
             if not counts or not counts["invalid"] or not counts["valid"]:

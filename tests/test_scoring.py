@@ -21,8 +21,9 @@ def test_each_warning_costs_ten_points_in_its_category_and_overall() -> None:
 
 
 def test_error_fails_the_gate_whatever_the_score() -> None:
-    linter = netiquette.Linter("en", select=["NQ101"], config={"severity": {"NQ101": "error"},
-                                                                "fail_under": 0})
+    linter = netiquette.Linter(
+        "en", select=["NQ101"], config={"severity": {"NQ101": "error"}, "fail_under": 0}
+    )
     report = linter.check("Please do NOT reply.")
     assert report.score == 70 and not report.passed
 

@@ -1,4 +1,5 @@
-from netiquette.cli import main
 import sys
+
+from netiquette.cli import main
 
 sys.exit(main())

@@ -42,17 +42,29 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - for stdin")
     check.add_argument("--lang", help="language of the replies (en)")
     check.add_argument("--format", choices=formatters.FORMATS, default="text")
-    check.add_argument("--templates", action="append", metavar="PATH",
-                       help="known templates: a file or a folder of .txt/.md (repeatable)")
+    check.add_argument(
+        "--templates",
+        action="append",
+        metavar="PATH",
+        help="known templates: a file or a folder of .txt/.md (repeatable)",
+    )
     check.add_argument("--select", metavar="IDS", help="only these rules (ids, names, categories)")
     check.add_argument("--ignore", metavar="IDS", help="skip these rules")
-    check.add_argument("--fail-under", type=int, metavar="N",
-                       help="fail a text whose overall score is below N (0-100)")
-    check.add_argument("--config", metavar="FILE",
-                       help=".netiquette.toml or pyproject.toml (default: found upwards)")
+    check.add_argument(
+        "--fail-under",
+        type=int,
+        metavar="N",
+        help="fail a text whose overall score is below N (0-100)",
+    )
+    check.add_argument(
+        "--config",
+        metavar="FILE",
+        help=".netiquette.toml or pyproject.toml (default: found upwards)",
+    )
     check.add_argument("--no-config", action="store_true", help="ignore configuration files")
-    check.add_argument("--quiet", "-q", action="store_true",
-                       help="text format: only suggestions and the summary")
+    check.add_argument(
+        "--quiet", "-q", action="store_true", help="text format: only suggestions and the summary"
+    )
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=formatters.FORMATS, default="text")
@@ -95,9 +107,11 @@ def _settings(args: argparse.Namespace) -> Settings:
         ignore = tuple(base.ignore) + tuple(_split(args.ignore))
     from netiquette.config import validate
 
-    checked = validate({"fail_under": args.fail_under}, "--fail-under") if (
-        args.fail_under is not None
-    ) else {}
+    checked = (
+        validate({"fail_under": args.fail_under}, "--fail-under")
+        if (args.fail_under is not None)
+        else {}
+    )
     return base.with_overrides(
         lang=args.lang,
         select=tuple(_split(args.select)) if args.select else None,
@@ -117,8 +131,7 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     paths = list(args.paths)
     if not paths:
         if sources.stdin_is_interactive():
-            print("netiquette: error: give files or folders to check, or - for stdin",
-                  file=err)
+            print("netiquette: error: give files or folders to check, or - for stdin", file=err)
             return EXIT_USAGE
         paths = ["-"]
     items = list(sources.expand_paths(paths))
@@ -149,7 +162,8 @@ def _with_progress(items: list[str | Path], err: TextIO) -> Iterable[str | Path]
         return items
     from tqdm import tqdm
 
-    return tqdm(items, file=err, unit="file", leave=False)
+    bar: Iterable[str | Path] = tqdm(items, file=err, unit="file", leave=False)
+    return bar
 
 
 def run_rules(args: argparse.Namespace, out: TextIO) -> int:
@@ -158,16 +172,24 @@ def run_rules(args: argparse.Namespace, out: TextIO) -> int:
     infos = [r for r in rules() if not args.lang or args.lang in r.languages]
     if args.format == "json":
         rows = [
-            {"id": r.id, "name": r.name, "category": r.category, "severity": r.severity,
-             "languages": list(r.languages), "summary": r.summary}
+            {
+                "id": r.id,
+                "name": r.name,
+                "category": r.category,
+                "severity": r.severity,
+                "languages": list(r.languages),
+                "summary": r.summary,
+            }
             for r in infos
         ]
         print(json.dumps(rows, indent=2), file=out)
         return EXIT_OK
     for r in infos:
         langs = ",".join(r.languages)
-        print(f"{r.id}  {r.name:<28} {r.category:<12} {r.severity:<8} {langs:<6} {r.summary}",
-              file=out)
+        print(
+            f"{r.id}  {r.name:<28} {r.category:<12} {r.severity:<8} {langs:<6} {r.summary}",
+            file=out,
+        )
     return EXIT_OK
 
 
@@ -176,11 +198,13 @@ def run_explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     info = find(args.rule)
     if info is None:
-        print(f"netiquette: error: unknown rule '{args.rule}' (see `netiquette rules`)",
-              file=err)
+        print(f"netiquette: error: unknown rule '{args.rule}' (see `netiquette rules`)", file=err)
         return EXIT_USAGE
-    print(f"{info.id} {info.name} ({info.category}, {info.severity}; "
-          f"languages: {', '.join(info.languages)})\n", file=out)
+    print(
+        f"{info.id} {info.name} ({info.category}, {info.severity}; "
+        f"languages: {', '.join(info.languages)})\n",
+        file=out,
+    )
     print(info.documentation, file=out)
     return EXIT_OK
 

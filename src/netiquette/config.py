@@ -128,11 +128,12 @@ def read_config_file(path: str | os.PathLike[str]) -> Settings:
         raise ConfigError(f"{file}: cannot read config file: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{file}: invalid TOML: {exc}") from None
+    table: Mapping[str, Any] = data
     if file.name == "pyproject.toml":
-        data = data.get("tool", {}).get("netiquette", {})
+        table = data.get("tool", {}).get("netiquette", {})
     elif "netiquette" in data and isinstance(data["netiquette"], Mapping):
-        data = data["netiquette"]
-    settings = settings_from_mapping(data, str(file))
+        table = data["netiquette"]
+    settings = settings_from_mapping(table, str(file))
     base = file.parent
     templates = tuple(
         t if os.path.isabs(t) else str((base / t).resolve()) for t in settings.templates

@@ -51,12 +51,10 @@ _CODE = re.compile(
     | <!--.*?-->                          # HTML comments (suppressions live here)
     """
 )
-_URL_OR_EMAIL = re.compile(
-    r"""(?xi)
-    \b(?:https?://|www\.)[^\s<>"']+      # URLs
-    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+        # e-mail addresses
-    """
-)
+# A URL stops at braces and brackets so that a placeholder inside it
+# (https://example.com/track/{{id}}) is still reported.
+_URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"'{}\[\]]*[^\s<>\"'{}\[\].,;:!?)]")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @dataclass
@@ -82,8 +80,17 @@ class Document:
         Built from one ``Doc.to_array`` call: creating a spaCy Token object per token
         costs more than the whole tokenisation.
         """
-        from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LENGTH, LIKE_EMAIL, LIKE_NUM
-        from spacy.attrs import LIKE_URL, SENT_START
+        from spacy.attrs import (
+            IDX,
+            IS_ALPHA,
+            IS_PUNCT,
+            IS_SPACE,
+            LENGTH,
+            LIKE_EMAIL,
+            LIKE_NUM,
+            LIKE_URL,
+            SENT_START,
+        )
 
         doc = self.spacy_doc
         if not len(doc):
@@ -136,12 +143,16 @@ class Document:
 
     @cached_property
     def words(self) -> tuple[Token, ...]:
-        """Tokens that are words (letters, possibly with digits or apostrophes)."""
+        """Word tokens of the prose: letters (possibly with digits or apostrophes),
+        outside quoted lines, code, URLs, e-mail addresses and placeholders."""
+        prose = self.prose_text
+        blanked = prose is not self.text
         return tuple(
             t
             for t in self.tokens
             if not (t.is_punct or t.like_url or t.like_email)
             and (t.is_alpha or any(c.isalpha() for c in t.text))
+            and not (blanked and prose[t.start : t.end] != t.text)
         )
 
     @cached_property
@@ -155,7 +166,10 @@ class Document:
         spans = [Span(m.start(), m.end()) for m in _QUOTED_LINE.finditer(self.text)]
         if "`" in self.text or "<!--" in self.text:
             spans += [Span(m.start(), m.end()) for m in _CODE.finditer(self.text)]
-        spans += [Span(m.start(), m.end()) for m in _URL_OR_EMAIL.finditer(self.text)]
+        if "://" in self.text or "www." in self.text:
+            spans += [Span(m.start(), m.end()) for m in _URL.finditer(self.text)]
+        if "@" in self.text:
+            spans += [Span(m.start(), m.end()) for m in _EMAIL.finditer(self.text)]
         return tuple(sorted(spans))
 
     def is_protected(self, start: int, end: int) -> bool:
@@ -174,7 +188,7 @@ class Document:
     @cached_property
     def prose_text(self) -> str:
         """The text with protected spans and placeholders blanked out (same length)."""
-        blanked = (*self.protected, *self.placeholders)
+        blanked = [Span(p.start, p.end) for p in self.placeholders] + list(self.protected)
         if not blanked:
             return self.text
         chars = list(self.text)

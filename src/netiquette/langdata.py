@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -14,14 +14,17 @@ from netiquette.errors import UnsupportedLanguageError
 LANGUAGES: tuple[str, ...] = ("en",)
 
 
-class DataLoader(yaml.SafeLoader):
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class DataLoader(_BaseLoader):  # type: ignore[valid-type,misc]
     """YAML 1.2 booleans: only true/false. Words such as "no", "on", "yes" and "off"
     are data here (chat-speak, shouted words), not booleans."""
 
 
 DataLoader.yaml_implicit_resolvers = {
     first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
 DataLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool",
@@ -32,7 +35,7 @@ DataLoader.add_implicit_resolver(
 
 def parse_yaml(text: str) -> Any:
     """Parse language data or fixtures with YAML 1.2 booleans."""
-    return yaml.load(text, Loader=DataLoader)  # noqa: S506 - DataLoader is a SafeLoader
+    return yaml.load(text, Loader=DataLoader)
 
 
 def check_language(lang: str) -> str:
@@ -46,7 +49,7 @@ def check_language(lang: str) -> str:
     return code
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(lang: str, name: str) -> Any:
     """Parse ``lang/<lang>/<name>``: YAML for .yaml, a list of lines for .txt.
 

@@ -20,7 +20,7 @@ from netiquette.selection import expand, selected_ids
 MAX_CHARS = 1_000_000
 
 
-class RuleUnavailable(Exception):  # noqa: N818 - a signal, not an error shown to users
+class RuleUnavailable(Exception):
     """Raised by a rule's ``check`` when its backend cannot answer (e.g. a server is down)."""
 
 
@@ -122,9 +122,10 @@ class Linter:
         rules, skipped = self._rules(lang)
         categories = [c for c in CATEGORIES if c not in skipped]
         if not text.strip():
-            scores = dict.fromkeys(categories, 100)
-            return Report(text, lang, (), scores, 100, True, {"words": 0, "sentences": 0},
-                          dict(skipped), path)
+            scores = scoring.category_scores((), categories)
+            return Report(
+                text, lang, (), scores, 100, True, {"words": 0, "sentences": 0}, dict(skipped), path
+            )
         doc = Document(text, lang)
         skipped = dict(skipped)
         found: list[Suggestion] = []
@@ -143,8 +144,9 @@ class Linter:
         has_error = any(s.severity == "error" for s in suggestions)
         score = scoring.overall_score(suggestions)
         passed = not has_error and score >= self.settings.fail_under
-        return Report(text, lang, tuple(suggestions), scores, score, passed, measure(doc),
-                      skipped, path)
+        return Report(
+            text, lang, tuple(suggestions), scores, score, passed, measure(doc), skipped, path
+        )
 
     def check_many(self, texts: Sequence[str]) -> list[Report]:
         """Check several replies; the reports come back in the same order."""

@@ -54,7 +54,7 @@ class Report:
     text: str
     lang: str
     suggestions: tuple[Suggestion, ...]
-    scores: Mapping[str, int]
+    scores: Mapping[Category, int]
     score: int
     passed: bool
     metrics: Mapping[str, Any]

@@ -112,7 +112,7 @@ def all_rules() -> dict[str, type[Rule]]:
     import importlib
     import pkgutil
 
-    import netiquette.rules as package
+    import netiquette.checks as package
 
     for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
         importlib.import_module(module.name)

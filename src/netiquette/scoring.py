@@ -15,14 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from netiquette.report import Suggestion
-from netiquette.rule import CATEGORIES
+from netiquette.rule import CATEGORIES, Category
 
 PENALTY = {"info": 2, "warning": 10, "error": 30}
 
 
 def category_scores(
-    suggestions: Iterable[Suggestion], categories: Iterable[str] = CATEGORIES
-) -> dict[str, int]:
+    suggestions: Iterable[Suggestion], categories: Iterable[Category] = CATEGORIES
+) -> dict[Category, int]:
     """Score 0-100 for every category in ``categories``."""
     scores = dict.fromkeys(categories, 100)
     for suggestion in suggestions:

@@ -14,7 +14,7 @@ letters match a token's are tried with their regular expression.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -99,9 +99,22 @@ def parse_entry(item: Any, lang: str, source: str = "") -> PhraseEntry:
     )
 
 
+_LEADING_WORD = re.compile(r"\w+")
+
+
 def _first_word_key(phrase: str, lang: str) -> str | None:
-    """Index key of a literal phrase: up to three leading letters of its first word."""
+    """Index key of a literal phrase: up to three leading letters of its first word.
+
+    The key stops where the tokenizer may split the word ("b/c" is "b" "/" "c",
+    "i'm" is "i" "'m", "don't" is "do" "n't"), or the phrase would never be tried.
+    """
     first = fold(phrase, lang).split()[0].rstrip("*")
+    lead = _LEADING_WORD.match(first)
+    if lead is not None and lead.end() < len(first):
+        rest = first[lead.end() :]
+        first = lead.group()
+        if first.endswith("n") and len(first) > 1 and rest.startswith("'t"):
+            first = first[:-1]
     return first[:_KEY_LENGTH] or None
 
 
@@ -129,8 +142,14 @@ class PhraseList:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def find(self, doc: Document) -> Iterator[PhraseMatch]:
-        """Non-overlapping matches in the prose of ``doc``, longest first, in text order."""
+    def find(
+        self, doc: Document, accept: Callable[[PhraseMatch], bool] | None = None
+    ) -> Iterator[PhraseMatch]:
+        """Non-overlapping matches in the prose of ``doc``, longest first, in text order.
+
+        ``accept``, when given, judges each candidate match in its context; a rejected
+        match does not count, so a shorter phrase at the same token may match instead.
+        """
         text = doc.prose_folded
         matches: list[PhraseMatch] = []
         for token in doc.tokens:
@@ -145,7 +164,9 @@ class PhraseList:
             for entry in candidates:
                 m = entry.regex.match(text, token.start)
                 if m and m.end() > m.start() and (best is None or m.end() > best.end):
-                    best = PhraseMatch(m.start(), m.end(), entry)
+                    candidate = PhraseMatch(m.start(), m.end(), entry)
+                    if accept is None or accept(candidate):
+                        best = candidate
             if best is not None:
                 matches.append(best)
         last_end = -1
@@ -153,4 +174,3 @@ class PhraseList:
             if match.start >= last_end:
                 last_end = match.end
                 yield match
-

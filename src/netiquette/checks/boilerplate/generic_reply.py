@@ -1,0 +1,245 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from netiquette.checks.boilerplate._spans import phrase_pattern, phrase_words, reportable_span
+from netiquette.document import Document, Token
+from netiquette.errors import ConfigError
+from netiquette.rule import Finding, Rule, RuleContext, register
+from netiquette.textnorm import fold
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w.'’&-]*")
+_SENTENCE_END = re.compile(r"[.?!:;]\s*$")
+
+
+@register
+class GenericReply(Rule):
+    """Flags a reply made only of generic courtesy phrases that could answer any ticket.
+
+    ## What it does
+    Looks at the reply between its greeting ("Hi Maria,") and its sign-off ("Kind
+    regards, Sam"). When every word there is part of a stock phrase ("thank you for
+    contacting us", "we apologize for any inconvenience", "your satisfaction is our top
+    priority", "we are looking into this", "please do not hesitate to contact us") or a
+    small glue word ("we", "and", "please"), and there are at least two such phrases, the
+    reply says nothing specific: no answer, no date or number, no product, no next step.
+    Any other word (a digit, a name, a product, an instruction) makes the reply pass,
+    so a short polite reply that answers is never flagged.
+
+    ## Why is this bad?
+    A reply of stock phrases tells the customer that nobody read their message. They
+    still have their problem, and now they have to write again.
+
+    ## Example
+    ```
+    Hi Maria,
+
+    Thank you for contacting us. We apologize for any inconvenience. We are looking
+    into this. Please do not hesitate to contact us if you have any other questions.
+
+    Kind regards,
+    Sam
+    ```
+
+    ## Use instead
+    ```
+    Hi Maria,
+
+    I'm sorry the charger stopped working after two weeks. I've sent a replacement
+    today by tracked post (tracking number 0412 7788 1200); it should arrive on Friday.
+
+    Kind regards,
+    Sam
+    ```
+    """
+
+    id = "NQ503"
+    name = "generic-reply"
+    category = "boilerplate"
+    severity = "info"
+    languages = ("en",)
+    message = (
+        "This reply is only stock courtesy phrases and never addresses the customer's "
+        "question; add the answer, a specific detail or the next step."
+    )
+    fix_title = "Answer the customer's question"
+    sees_placeholders = True
+
+    def __init__(self, context: RuleContext) -> None:
+        super().__init__(context)
+        lang = context.lang
+        data = context.data("boilerplate.yaml").get("generic-reply", {}) or {}
+        source = f"lang/{lang}/boilerplate.yaml: generic-reply"
+        phrases = [str(item) for item in data.get("filler", [])]
+        try:
+            self.filler = tuple(re.compile(phrase_pattern(p, lang)) for p in phrases)
+        except (ValueError, re.error) as exc:
+            raise ConfigError(f"{source}: {exc}") from None
+        self.min_filler = int(data.get("min_filler", 2))
+        self.max_words = int(data.get("max_words", 150))
+        self.glue = frozenset(fold(str(w), lang) for w in data.get("glue", []))
+        vocabulary: set[str] = set(self.glue)
+        prefixes: set[str] = set()
+        for phrase in [*phrases, *data.get("closings", []), *data.get("greetings", [])]:
+            for word in phrase_words(fold(phrase, lang)):
+                if word.endswith("*"):
+                    prefixes.add(word[:-1])
+                else:
+                    vocabulary.update(_token_forms(word))
+        # Every word a generic reply can contain: a word outside it ends the check early.
+        self.vocabulary = frozenset(vocabulary)
+        self.prefixes = tuple(sorted(prefixes))
+        self.greeting = _line_start_regex(data.get("greetings", []), lang)
+        self.closing = _closing_regex(data.get("closings", []), lang)
+
+    def _is_vocabulary(self, token: Token) -> bool:
+        word = token.folded
+        return word in self.vocabulary or word.startswith(self.prefixes)
+
+    def _is_content(self, doc: Document, token: Token) -> bool:
+        """A word no stock phrase holds: a number, a link, a name, a product, a verb."""
+        if token.like_num or token.like_url or token.like_email:
+            return True
+        return any(c.isalnum() for c in token.text) and not self._is_vocabulary(token)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        words = doc.words
+        if not words or len(words) > self.max_words:
+            return
+        # Fast exit: most replies have a lower-case word that no stock phrase contains
+        # (names and signatures, the only other places, are capitalised).
+        for token in words:
+            if (
+                token.text[:1].islower()
+                and not self._is_vocabulary(token)
+                and not doc.in_placeholder(token.start, token.end)
+                and not self._in_quoted_line(doc, token)
+            ):
+                return
+        start, end = self._body(doc)
+        if start >= end:
+            return
+        body = [
+            t
+            for t in doc.tokens
+            if start <= t.start
+            and t.end <= end
+            and not t.is_punct
+            and not doc.in_placeholder(t.start, t.end)
+            and not self._in_quoted_line(doc, t)
+        ]
+        if any(self._is_content(doc, t) for t in body):
+            return
+        matches = self._filler_spans(doc.prose_folded, start, end)
+        if len(matches) < self.min_filler:
+            return
+        for token in body:
+            if not any(c.isalnum() for c in token.text) or token.folded in self.glue:
+                continue
+            if not any(m_start <= token.start and token.end <= m_end for m_start, m_end in matches):
+                return
+        first = matches[0][0]
+        last = max(t.end for t in body)
+        span = reportable_span(doc, first, _through_punctuation(doc.text, last, end))
+        if span is not None:
+            yield Finding(span.start, span.end)
+
+    def _filler_spans(self, folded: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Stock phrases in ``folded[start:end]``, overlapping ones merged, in order."""
+        found = sorted(
+            m.span() for regex in self.filler for m in regex.finditer(folded, start, end)
+        )
+        merged: list[tuple[int, int]] = []
+        for m_start, m_end in found:
+            if merged and m_start < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], m_end))
+            else:
+                merged.append((m_start, m_end))
+        return merged
+
+    def _in_quoted_line(self, doc: Document, token: Token) -> bool:
+        if ">" not in doc.text:
+            return False
+        return any(
+            s.start <= token.start < s.end and doc.text[s.start : s.end].lstrip().startswith(">")
+            for s in doc.protected
+        )
+
+    def _body(self, doc: Document) -> tuple[int, int]:
+        """Offsets of the reply without its greeting, its sign-off and signature."""
+        text = doc.text
+        folded = doc.folded
+        lines: list[tuple[int, int]] = []
+        pos = 0
+        for line in text.splitlines(keepends=True):
+            content = line.rstrip("\r\n")
+            if content.strip():
+                lines.append((pos, pos + len(content)))
+            pos += len(line)
+        if not lines:
+            return 0, 0
+        start = lines[0][0]
+        greeting = self.greeting.match(folded, lines[0][0], lines[0][1])
+        if greeting is not None:
+            start = greeting.end()
+        end = lines[-1][1]
+        for line_start, line_end in lines[1:]:
+            if self.closing.match(folded, line_start, line_end):
+                end = line_start
+                break
+        # A signature without a sign-off: short trailing lines of capitalised words.
+        for line_start, line_end in reversed(lines[1:]):
+            if line_start >= end:
+                continue
+            if not _is_signature_line(text[line_start:line_end]):
+                break
+            end = line_start
+        return start, end
+
+
+def _line_start_regex(items: list[str], lang: str) -> re.Pattern[str]:
+    """Greeting at the start of the first line: the word, up to four more words (a name)
+    and the comma, colon or exclamation mark that closes it, or the whole short line."""
+    words = "|".join(re.escape(fold(str(w), lang)) for w in sorted(items, key=len, reverse=True))
+    return re.compile(
+        rf"[ \t]*(?:{words})\b(?:[ \t]+[^\s,!:?]+){{0,4}}?(?:[ \t]*[,!:]|[ \t]*$)",
+        re.MULTILINE,
+    )
+
+
+def _closing_regex(items: list[str], lang: str) -> re.Pattern[str]:
+    """A sign-off line: "Kind regards,", "Thanks!", "Best, Sam", "Cheers - the team"."""
+    words = "|".join(re.escape(fold(str(w), lang)) for w in sorted(items, key=len, reverse=True))
+    return re.compile(
+        rf"[ \t]*(?:{words})(?:[ \t]*[,.!\-–—]+(?:[ \t]*[^\s.,!?]+){{0,3}})?[ \t]*[,.!]?[ \t]*$",
+        re.MULTILINE,
+    )
+
+
+def _is_signature_line(line: str) -> bool:
+    """ "Sam", "Sam Lee", "Acme Support Team", "- Sam": up to four capitalised words."""
+    stripped = line.strip().lstrip("-–—~ ")
+    if not stripped or (_SENTENCE_END.search(stripped) and not stripped.endswith(".")):
+        return False
+    words = stripped.rstrip(".").split()
+    return 0 < len(words) <= 4 and all(
+        w in ("&", "-", "|") or (_NAME_WORD.fullmatch(w) and w[0].isupper()) for w in words
+    )
+
+
+_CONTRACTION = re.compile(r"(?:n't|'(?:re|m|ve|ll|s|d))$")
+
+
+def _token_forms(word: str) -> list[str]:
+    """A phrase word as the tokenizer splits it: "don't" -> "do", "n't"."""
+    m = _CONTRACTION.search(word)
+    if m is None or m.start() == 0:
+        return [word]
+    return [word[: m.start()], m.group()]
+
+
+def _through_punctuation(text: str, pos: int, limit: int) -> int:
+    while pos < limit and not text[pos].isspace() and not text[pos].isalnum():
+        pos += 1
+    return pos

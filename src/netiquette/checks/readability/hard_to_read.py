@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from netiquette.document import Document
+from netiquette.engines import readability
+from netiquette.rule import Finding, Rule, RuleContext, register
+
+
+@register
+class HardToRead(Rule):
+    """Flags replies whose readability score says most customers will struggle.
+
+    ## What it does
+    Computes the reply's Flesch reading ease and Flesch-Kincaid grade (the same
+    figures every report carries in its metrics) and reports when the ease is below
+    `min_reading_ease` (30 by default) or the grade is above `max_grade` (14, about
+    university level). Replies under 40 words are not judged: the formulas swing
+    widely on a few sentences. The finding points at the hardest sentence (the one
+    with the highest grade), the best place to start rewriting; its message gives the
+    figures for the whole reply. When the reply only scores badly because of
+    sentences over `max_sentence_words`, it stays silent: `long-sentence` flags those,
+    and splitting them is the whole fix.
+
+    It is info-level: the formulas only count words and syllables, and the usual
+    causes (long sentences, jargon) have their own rules.
+
+    ## Why is this bad?
+    Customers read replies quickly and in their second or third language as often as
+    not. Plain English scores 60 or more; below 30 the text reads like a legal or
+    academic document, and customers write back to ask what it means.
+
+    ## Example
+    ```
+    Following a comprehensive investigation, our technical department has
+    established that the intermittent synchronisation difficulties you have
+    experienced originate from an incompatibility between the authentication
+    configuration of your organisation's administrative account and our recently
+    implemented infrastructure modifications.
+    ```
+
+    ## Use instead
+    ```
+    We found the cause of the sync problems. Your company's admin account uses an
+    older sign-in setting that our recent update no longer supports. Here is how to
+    change it: ...
+    ```
+    """
+
+    id = "NQ401"
+    name = "hard-to-read"
+    category = "readability"
+    severity = "info"
+    languages = ("en",)
+    message = (
+        "This reply is hard to read for many customers; use shorter sentences and "
+        "plainer words, starting with this sentence."
+    )
+    fix_title = "Simplify the hardest sentence"
+    sees_placeholders = True
+
+    def __init__(self, context: RuleContext) -> None:
+        super().__init__(context)
+        settings = context.settings
+        self.min_reading_ease = settings.min_reading_ease
+        self.max_grade = settings.max_grade
+        self.max_sentence_words = settings.max_sentence_words
+        data = context.data("readability.yaml").get(self.name) or {}
+        self.min_words = int(data.get("min_words", 40))
+
+    def _fails(self, figures: dict[str, float]) -> bool:
+        ease = figures.get("reading_ease")
+        grade = figures.get("grade")
+        if ease is None or grade is None:
+            return False
+        return ease < self.min_reading_ease or grade > self.max_grade
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        sentences = [s for s in readability.sentences(doc) if s.words >= 3]
+        if sum(s.words for s in sentences) < self.min_words:
+            return
+        figures = readability.scores(doc)
+        if not self._fails(figures):
+            return
+        # Sentences over the length limit are long-sentence's findings: when the reply
+        # only scores badly because of them, splitting them is the whole fix.
+        ordinary = [s for s in sentences if s.words <= self.max_sentence_words]
+        if len(ordinary) < len(sentences) and not (
+            ordinary and self._fails(readability.figures(doc, ordinary))
+        ):
+            return
+        hardest = max(ordinary, key=lambda s: (readability.sentence_grade(doc, s), s.words))
+        start, end = readability.unprotected(doc, hardest.start, hardest.end)
+        if end <= start:
+            return
+        ease, grade = figures["reading_ease"], figures["grade"]
+        yield Finding(
+            start,
+            end,
+            f"This reply scores {ease:g} for reading ease and needs grade {grade:g} to "
+            "read, which is hard going for many customers; use shorter sentences and "
+            "plainer words, starting with this one.",
+            data={"reading_ease": ease, "grade": grade},
+        )

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from netiquette.document import Document
+from netiquette.engines import readability
+from netiquette.rule import Finding, Rule, RuleContext, register
+
+
+@register
+class LongSentence(Rule):
+    """Flags sentences too long to follow in one reading.
+
+    ## What it does
+    Counts the words of every sentence and flags those longer than
+    `max_sentence_words` (35 by default). A line break ends a sentence when the next
+    line is a list item, starts with a capital or follows a blank line, so bullet
+    lists, greetings, addresses and signatures never run into one long "sentence";
+    quoted lines, URLs and placeholders are not counted.
+
+    ## Why is this bad?
+    A customer reads a reply between other tasks, often on a phone. In a long
+    sentence they lose the thread, and the one instruction or date they need gets
+    buried in the middle of it.
+
+    ## Example
+    ```
+    I have checked your account and I can see that the payment was taken twice
+    because the first attempt timed out on our side, so I have asked our billing
+    team to refund the second charge, which should reach your card within five
+    working days.
+    ```
+
+    ## Use instead
+    ```
+    I have checked your account: the payment was taken twice because the first
+    attempt timed out on our side. I have asked our billing team to refund the
+    second charge. It should reach your card within five working days.
+    ```
+    """
+
+    id = "NQ402"
+    name = "long-sentence"
+    category = "readability"
+    severity = "warning"
+    languages = ("en",)
+    message = "This sentence is too long to follow easily; split it into shorter ones."
+    fix_title = "Split the sentence"
+    # A sentence around a placeholder ("Hi {{first_name}}, ...") is still prose.
+    sees_placeholders = True
+
+    def __init__(self, context: RuleContext) -> None:
+        super().__init__(context)
+        self.max_words = context.settings.max_sentence_words
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for sentence in readability.sentences(doc):
+            if sentence.words > self.max_words:
+                start, end = readability.unprotected(doc, sentence.start, sentence.end)
+                if end <= start:
+                    continue
+                yield Finding(
+                    start,
+                    end,
+                    f"This sentence has {sentence.words} words (more than "
+                    f"{self.max_words}), which is hard to follow in one reading; "
+                    "split it into shorter sentences.",
+                    data={"words": sentence.words, "max_words": self.max_words},
+                )

