@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from netiquette import nlp
 from netiquette.engines import placeholders
@@ -18,6 +18,9 @@ from netiquette.textnorm import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+
+PREFIX_LENGTH = 3
 
 
 class Token(NamedTuple):
@@ -64,6 +67,9 @@ class Document:
     text: str
     lang: str
     folded: str = field(init=False)
+    #: Results that several rules share (profanity hits, readability figures, ...),
+    #: keyed by the engine that computed them. A Document belongs to one check.
+    cache: dict[str, Any] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.folded = fold(self.text, self.lang)
@@ -125,6 +131,20 @@ class Document:
                 )
             )
         return tuple(tokens)
+
+    @cached_property
+    def token_prefixes(self) -> dict[str, list[Token]]:
+        """Tokens by the first one, two and three letters of their folded text.
+
+        Phrase lists intersect their own keys with these, so a list of hundreds of
+        phrases only looks at the few tokens that could start one of them.
+        """
+        index: dict[str, list[Token]] = {}
+        for token in self.tokens:
+            folded = token.folded
+            for size in range(1, min(len(folded), PREFIX_LENGTH) + 1):
+                index.setdefault(folded[:size], []).append(token)
+        return index
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:

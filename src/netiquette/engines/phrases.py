@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from netiquette.document import PREFIX_LENGTH
 from netiquette.errors import ConfigError
 from netiquette.textnorm import fold
 
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     from netiquette.document import Document
     from netiquette.rule import Severity
 
-_KEY_LENGTH = 3
 _WORD_END = r"(?![\w'’-]\w)(?!\w)"
 
 
@@ -115,7 +115,7 @@ def _first_word_key(phrase: str, lang: str) -> str | None:
         first = lead.group()
         if first.endswith("n") and len(first) > 1 and rest.startswith("'t"):
             first = first[:-1]
-    return first[:_KEY_LENGTH] or None
+    return first[:PREFIX_LENGTH] or None
 
 
 class PhraseList:
@@ -134,6 +134,8 @@ class PhraseList:
                 self._index.setdefault(key, []).append(entry)
         for bucket in self._index.values():
             bucket.sort(key=lambda e: len(e.phrase), reverse=True)
+        self._keys = frozenset(self._index)
+        self._order = {id(entry): i for i, entry in enumerate(self.entries)}
 
     @classmethod
     def from_data(cls, items: Sequence[Any] | None, lang: str, source: str = "") -> PhraseList:
@@ -151,26 +153,34 @@ class PhraseList:
         match does not count, so a shorter phrase at the same token may match instead.
         """
         text = doc.prose_folded
-        matches: list[PhraseMatch] = []
-        for token in doc.tokens:
-            folded = token.folded
-            candidates: list[PhraseEntry] = []
-            for size in range(1, _KEY_LENGTH + 1):
-                bucket = self._index.get(folded[:size])
-                if bucket and (size == len(folded[:size])):
-                    candidates.extend(bucket)
-            candidates.extend(self._anywhere)
-            best: PhraseMatch | None = None
-            for entry in candidates:
-                m = entry.regex.match(text, token.start)
-                if m and m.end() > m.start() and (best is None or m.end() > best.end):
-                    candidate = PhraseMatch(m.start(), m.end(), entry)
-                    if accept is None or accept(candidate):
-                        best = candidate
-            if best is not None:
-                matches.append(best)
+        prefixes = doc.token_prefixes
+        best_at: dict[int, tuple[PhraseMatch, int]] = {}
+
+        def consider(start: int, entries: list[PhraseEntry]) -> None:
+            for entry in entries:
+                m = entry.regex.match(text, start)
+                if not m or m.end() == m.start():
+                    continue
+                order = self._order[id(entry)]
+                best = best_at.get(start)
+                if best is not None and (
+                    m.end() < best[0].end or (m.end() == best[0].end and order > best[1])
+                ):
+                    continue
+                candidate = PhraseMatch(m.start(), m.end(), entry)
+                if accept is None or accept(candidate):
+                    best_at[start] = (candidate, order)
+
+        for key in self._keys & prefixes.keys():
+            entries = self._index[key]
+            for token in prefixes[key]:
+                consider(token.start, entries)
+        if self._anywhere:
+            for token in doc.tokens:
+                consider(token.start, self._anywhere)
         last_end = -1
-        for match in matches:
+        for start in sorted(best_at):
+            match = best_at[start][0]
             if match.start >= last_end:
                 last_end = match.end
                 yield match

@@ -793,6 +793,7 @@ def _trim(chunk: str, start: int, end: int) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=32)
+@lru_cache(maxsize=32)
 def matcher_for(
     lang: str, allow: tuple[str, ...] = (), deny: tuple[str, ...] = ()
 ) -> ProfanityMatcher:
@@ -827,7 +828,12 @@ class ProfanityRule(Rule):
         )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for hit in self.matcher.find(doc.text, doc.prose_folded):
+        # Both tiers come from one pass of the shared matcher, kept on the document.
+        key = f"profanity:{id(self.matcher)}"
+        hits = doc.cache.get(key)
+        if hits is None:
+            hits = doc.cache[key] = list(self.matcher.find(doc.text, doc.prose_folded))
+        for hit in hits:
             if hit.tier != self.tier:
                 continue
             entry = hit.entry

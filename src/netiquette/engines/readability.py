@@ -75,7 +75,7 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def sentences(doc: Document) -> tuple[Sentence, ...]:
     """The document's sentences, split at line breaks too; only those with words."""
-    cache = vars(doc).setdefault(_CACHE, {})
+    cache = doc.cache.setdefault(_CACHE, {})
     found: tuple[Sentence, ...] | None = cache.get("sentences")
     if found is not None:
         return found
@@ -271,7 +271,7 @@ def scores(doc: Document) -> dict[str, Any]:
     English: ``reading_ease`` (Flesch, higher is easier; 60-70 is plain English) and
     ``grade`` (Flesch-Kincaid, the US school grade needed), rounded to one decimal.
     """
-    cache = vars(doc).setdefault(_CACHE, {})
+    cache = doc.cache.setdefault(_CACHE, {})
     found: dict[str, Any] | None = cache.get("scores")
     if found is None:
         found = figures(doc, sentences(doc))

@@ -385,7 +385,7 @@ class LanguageToolRule(Rule):
     def matches(self, doc: Document) -> list[tuple[str, LTMatch]]:
         """LanguageTool's classified matches for ``doc``: one request per document,
         shared by the grammar rules; raises RuleUnavailable when the server fails."""
-        cache = vars(doc).setdefault(_CACHE, {})
+        cache = doc.cache.setdefault(_CACHE, {})
         found = cache.get(self.backend)
         if found is None:
             text = doc.prose_text
