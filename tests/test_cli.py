@@ -149,3 +149,23 @@ def test_installed_entry_point_runs() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "<stdin>:1:8: NQ101" in proc.stdout
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_on_a_terminal_for_many_files(tmp_path: Path) -> None:
+    from netiquette.cli import PROGRESS_MIN_FILES, _with_progress
+
+    items: list[str | Path] = [tmp_path / f"{i}.txt" for i in range(PROGRESS_MIN_FILES)]
+    terminal = _Terminal()
+    assert list(_with_progress(items, terminal)) == items
+    assert f"0/{PROGRESS_MIN_FILES}" in terminal.getvalue() and "file/s" in terminal.getvalue()
+    quiet = io.StringIO()
+    assert list(_with_progress(items, quiet)) == items
+    assert quiet.getvalue() == ""
+    few = _Terminal()
+    assert list(_with_progress(items[:3], few)) == items[:3]
+    assert few.getvalue() == ""

@@ -12,7 +12,6 @@ import pytest
 
 import netiquette
 from conftest import shared_path
-from netiquette.checks.jargon._context import Conditions
 from netiquette.checks.jargon.undefined_acronym import UndefinedAcronym, _spelled_by
 from netiquette.config import Settings
 from netiquette.document import Document
@@ -50,12 +49,9 @@ def test_phrase_entries_are_unique_and_parse(rule: str) -> None:
     seen: set[tuple[Any, ...]] = set()
     for item in _entries(rule):
         assert isinstance(item.get("phrase", item.get("pattern")), str), item
-        entry = parse_entry(item, "en", rule)
-        Conditions.parse(entry.extra, f"{rule}: {entry.phrase}")  # raises on a bad key
-        key = (
-            fold(entry.phrase, "en"),
-            *(str(item.get(k)) for k in ("after", "before", "not_after", "not_before")),
-        )
+        entry = parse_entry(item, "en", rule)  # raises on a bad key or condition
+        conditions = ("preceded_by", "followed_by", "not_preceded_by", "not_followed_by")
+        key = (fold(entry.phrase, "en"), *(str(item.get(k)) for k in conditions))
         assert key not in seen, f"{rule}: duplicate entry {entry.phrase!r}"
         seen.add(key)
 
@@ -78,7 +74,7 @@ def test_every_unconditional_phrase_is_found_in_a_sentence(rule: str) -> None:
     rule_id = next(i for i, cls in all_rules().items() if cls.name == rule)
     linter = netiquette.Linter("en", select=[rule_id])
     for item in _entries(rule):
-        if set(item) & {"after", "before", "case"}:
+        if set(item) & {"preceded_by", "followed_by", "case"}:
             continue
         phrase = item["phrase"]
         text = f"So {phrase} here."

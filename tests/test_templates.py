@@ -12,7 +12,8 @@ import pytest
 
 import netiquette
 from conftest import EXAMPLES, shared_path
-from netiquette.checks.boilerplate._spans import phrase_pattern, phrase_words
+from netiquette.engines.phrase_syntax import phrase_words
+from netiquette.engines.phrase_syntax import search_regex as phrase_pattern
 from netiquette.errors import TemplateError
 from netiquette.langdata import load
 from netiquette.templates import TemplateSet, TemplateWarning, normalize

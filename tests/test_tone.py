@@ -12,15 +12,9 @@ import pytest
 import netiquette
 from conftest import shared_path
 from netiquette.checks.tone import _emoji_table
-from netiquette.checks.tone._phrases import (
-    _WORD_END,
-    build_entries,
-    expand,
-    grammar_regex,
-    match_case,
-    word_alternation,
-)
 from netiquette.checks.tone.emoji import emoji_tables
+from netiquette.engines.phrase_syntax import WORD_END, expand, phrase_regex, word_alternation
+from netiquette.engines.phrases import parse_entry
 from netiquette.langdata import load
 from netiquette.rule import all_rules
 from netiquette.textnorm import fold
@@ -45,8 +39,8 @@ ENTRY_KEYS = {
     "message",
     "severity",
     "note",
-    "unless_followed_by",
-    "unless_preceded_by",
+    "not_followed_by",
+    "not_after",
     "sentence_start",
     "clause_end",
     "always",
@@ -96,10 +90,11 @@ def test_entries_use_known_keys_and_no_replacement_equals_its_phrase() -> None:
         for item in _items(rule):
             if isinstance(item, dict):
                 assert set(item) <= ENTRY_KEYS, f"{rule}: unknown keys {set(item) - ENTRY_KEYS}"
-            for entry in build_entries([item], "en", rule):
-                for replacement in entry.replacements:
-                    if "{" not in replacement:
-                        assert replacement.lower() != entry.phrase.lower(), (rule, item)
+            entry = parse_entry(item, "en", rule, frozenset({"always"}))
+            for replacement in entry.replacements:
+                if "{" not in replacement:
+                    for spelled in expand(entry.phrase):
+                        assert replacement.lower() != spelled.lower(), (rule, item)
 
 
 def test_spellings_are_well_formed() -> None:
@@ -116,7 +111,7 @@ def test_each_phrase_regex_matches_all_its_spellings_whole() -> None:
     lists += [str(p) for p in TONE["negative-framing"]["alternatives"]]
     lists += [str(p) for p in TONE["stalling-reply"]["stalls"]]
     for phrase in lists:
-        regex = re.compile(grammar_regex(phrase, "en") + _WORD_END)
+        regex = re.compile(phrase_regex(phrase, "en") + WORD_END)
         for spelled in expand(phrase):
             m = regex.match(spelled.lower())
             assert m is not None and m.end() == len(spelled), (phrase, spelled)
@@ -150,9 +145,9 @@ def test_expand_resolves_nested_and_optional_groups() -> None:
         ("you( failed| have failed|'ve failed) to", "you’ve failed to pay", "you’ve failed to"),
     ],
 )
-def test_grammar_regex_spacing(phrase: str, text: str, matched: str) -> None:
+def test_phrase_regex_spacing(phrase: str, text: str, matched: str) -> None:
     # Patterns run over folded text, where "’" is already "'".
-    m = re.compile(grammar_regex(phrase, "en") + _WORD_END).search(fold(text, "en"))
+    m = re.compile(phrase_regex(phrase, "en") + WORD_END).search(fold(text, "en"))
     assert m is not None and text[m.start() : m.end()] == matched
 
 
@@ -164,11 +159,13 @@ def test_word_alternation_needs_whole_words() -> None:
     assert regex.search("fine, but later").group() == "but"  # type: ignore[union-attr]
 
 
-def test_match_case() -> None:
-    assert match_case("next time, please read", "You should have read") == (
-        "Next time, please read"
-    )
-    assert match_case("to recap", "as previously stated") == "to recap"
+def test_replacements_match_the_case_of_the_match(tone_linter: netiquette.Linter) -> None:
+    def replacements(text: str, rule_id: str) -> list[tuple[str, ...]]:
+        found = tone_linter.check(text).suggestions
+        return [s.replacements for s in found if s.rule_id == rule_id]
+
+    assert replacements("You should have read the guide.", "NQ105") == [("Next time, please read",)]
+    assert replacements("The fee, as previously stated, is $5.", "NQ106") == [("to recap",)]
 
 
 # --- behaviour ------------------------------------------------------------------------

@@ -20,9 +20,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-PREFIX_LENGTH = 3
-
-
 class Token(NamedTuple):
     """One token with its offsets into the original text."""
 
@@ -131,20 +128,6 @@ class Document:
                 )
             )
         return tuple(tokens)
-
-    @cached_property
-    def token_prefixes(self) -> dict[str, list[Token]]:
-        """Tokens by the first one, two and three letters of their folded text.
-
-        Phrase lists intersect their own keys with these, so a list of hundreds of
-        phrases only looks at the few tokens that could start one of them.
-        """
-        index: dict[str, list[Token]] = {}
-        for token in self.tokens:
-            folded = token.folded
-            for size in range(1, min(len(folded), PREFIX_LENGTH) + 1):
-                index.setdefault(folded[:size], []).append(token)
-        return index
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:

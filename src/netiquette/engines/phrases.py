@@ -1,14 +1,42 @@
 """Phrase lists: many phrases found in one pass, indexed by the tokens they start at.
 
-A phrase is a line of data. Words are separated by single spaces and match any run of
-whitespace; a word ending in ``*`` also matches that word with any suffix of letters
-("hatanız*" matches "hatanızdan"). An entry may give a ``pattern`` (a regular
-expression over the folded text) instead of a ``phrase`` for the rare case a list of
-phrases cannot say it. Matching is on the language-folded text, so it is
-case-insensitive and Turkish-aware, and spans index the original text.
+Every phrase-based rule reads its phrases from the language data in one entry format.
+An entry is a string (the phrase) or a mapping:
 
-Finding candidates costs a few dictionary look-ups per token; only phrases whose first
-letters match a token's are tried with their regular expression.
+``phrase``
+    words separated by spaces, in lower case (matching ignores case). ``word*`` matches
+    the word with any suffix ("hatanız*" matches "hatanızdan"); ``(a|b)`` gives
+    alternatives, which may nest, and an empty alternative makes a group optional:
+    ``"you (should have|should've) read"``, ``"your (own |)fault"``. ``'`` matches
+    both apostrophes. See engines/phrase_syntax.py.
+``pattern``
+    instead of ``phrase``: a regular expression over the folded text, for what a
+    phrase cannot say. It is tried at every token, so keep these rare.
+``replacement`` / ``replacements``
+    the rewrite(s) offered. ``{1}``, ``{2}`` ... stand for what the first, second ...
+    top-level group matched ("you made (a|an) (mistake|error)" -> "there was {1} {2}").
+    A replacement starts with a capital where the match does ("Thx" -> "Thanks"),
+    except after a word in capitals inside a sentence ("the SLA" -> "the promised
+    time").
+``message``
+    the entry's own message (the rule's otherwise); ``{match}`` is the matched text,
+    and ``{1}`` ... work as in replacements.
+``severity``
+    ``info``, ``warning`` or ``error``, to override the rule's.
+context conditions
+    ``preceded_by``, ``not_preceded_by``, ``followed_by``, ``not_followed_by``,
+    ``after``, ``not_after``, ``before``, ``not_before``, ``sentence_start``,
+    ``clause_end``, ``case``: where a match counts (engines/conditions.py).
+``note``, ``source``
+    documentation for the reader of the data; ignored.
+
+A rule may accept keys of its own (``PhraseRule.entry_keys``, e.g. ``always``); any
+other key is a ConfigError that names the file, the rule and the entry.
+
+Entries are indexed by the first token the tokenizer makes of them, so that a list of
+hundreds of phrases only looks at the few tokens of a document that can start one
+(engines/phrase_index.py: one pass per document, shared by every list); only there are
+the entries tried with their regular expression.
 """
 
 from __future__ import annotations
@@ -16,171 +44,306 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from netiquette.document import PREFIX_LENGTH
+from netiquette.engines.conditions import CONDITION_KEYS, Conditions
+from netiquette.engines.phrase_index import STEM_LENGTH, index_keys, prefilter, register, starts
+from netiquette.engines.phrase_index import heads as phrase_heads
+from netiquette.engines.phrase_syntax import (
+    WORD_END,
+    expand,
+    group_count,
+    inside_word,
+    phrase_regex,
+    word_alternation,
+)
 from netiquette.errors import ConfigError
+from netiquette.rule import SEVERITIES
 from netiquette.textnorm import fold
 
 if TYPE_CHECKING:
     from netiquette.document import Document
     from netiquette.rule import Severity
 
-_WORD_END = r"(?![\w'’-]\w)(?!\w)"
+#: Keys every entry may have (besides a rule's own ``entry_keys``).
+ENTRY_KEYS = frozenset(
+    {"phrase", "pattern", "replacement", "replacements", "message", "severity", "note", "source"}
+    | CONDITION_KEYS
+)
+_REFERENCE = re.compile(r"\{(\d+)\}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PhraseEntry:
-    """One line of a phrase list."""
+    """One entry of a phrase list, compiled."""
 
     phrase: str
     regex: re.Pattern[str]
     replacements: tuple[str, ...] = ()
     message: str | None = None
     severity: Severity | None = None
+    #: The rule's own keys (``PhraseRule.entry_keys``) and their values.
     extra: Mapping[str, Any] = field(default_factory=dict)
     is_pattern: bool = False
+    conditions: Conditions | None = None
+    #: Whether a replacement or the message refers to a group (``{1}``).
+    templated: bool = False
+
+    def fill(self, template: str, match: re.Match[str]) -> str:
+        """``template`` with ``{1}`` ... replaced by what the groups of ``match`` hold."""
+        groups = match.groups()
+        return _REFERENCE.sub(lambda r: " ".join((groups[int(r[1]) - 1] or "").split()), template)
 
 
-@dataclass(frozen=True)
-class PhraseMatch:
+class PhraseMatch(NamedTuple):
+    """A phrase found at ``start:end`` of the text (a tuple: cheap to make)."""
+
     start: int
     end: int
     entry: PhraseEntry
 
 
-def phrase_regex(phrase: str, lang: str) -> str:
-    """The regular expression (over folded text) for a phrase written as data."""
-    parts = []
-    for word in fold(phrase, lang).split():
-        if word.endswith("*") and len(word) > 1:
-            parts.append(re.escape(word[:-1]) + r"\w*")
-        else:
-            parts.append(re.escape(word).replace("'", "['’]"))
-    return r"\s+".join(parts)
-
-
-def _as_tuple(value: Any) -> tuple[str, ...]:
+def _strings(value: Any, key: str) -> tuple[str, ...]:
     if value is None:
         return ()
-    if isinstance(value, str):
-        return (value,)
-    return tuple(str(v) for v in value)
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise ValueError(f"'{key}' must be a string or a list of strings, got {value!r}")
+    return tuple(values)
 
 
-def parse_entry(item: Any, lang: str, source: str = "") -> PhraseEntry:
-    """Build a PhraseEntry from a YAML item: a string, or a mapping with ``phrase`` or
-    ``pattern`` and optional ``replacement(s)``, ``message``, ``severity``."""
+def parse_entry(
+    item: Any, lang: str, source: str = "", own_keys: frozenset[str] = frozenset()
+) -> PhraseEntry:
+    """Compile one entry of the data (a string or a mapping, see the module doc).
+
+    ``source`` names the file and the rule for errors; ``own_keys`` are the keys the
+    rule reads itself. Raises ConfigError on anything malformed.
+    """
     if isinstance(item, str):
         item = {"phrase": item}
     if not isinstance(item, Mapping):
         raise ConfigError(f"{source}: a phrase entry must be a string or a mapping, got {item!r}")
-    known = {"phrase", "pattern", "replacement", "replacements", "message", "severity", "note"}
-    phrase = item.get("phrase")
-    pattern = item.get("pattern")
+    phrase, pattern = item.get("phrase"), item.get("pattern")
+    label = phrase if phrase is not None else pattern
+    where = f"{source}: entry {label!r}"
+    unknown = set(item) - ENTRY_KEYS - own_keys
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {', '.join(sorted(map(str, unknown)))}")
     if (phrase is None) == (pattern is None):
-        raise ConfigError(f"{source}: entry {item!r} needs exactly one of 'phrase' or 'pattern'")
-    if pattern is not None:
-        try:
-            regex = re.compile(str(pattern) + _WORD_END)
-        except re.error as exc:
-            raise ConfigError(f"{source}: bad pattern {pattern!r}: {exc}") from exc
-        text = str(pattern)
-    else:
-        text = str(phrase)
-        regex = re.compile(phrase_regex(text, lang) + _WORD_END)
-    replacements = _as_tuple(item.get("replacements", item.get("replacement")))
-    severity = item.get("severity")
-    if severity is not None and severity not in ("info", "warning", "error"):
-        raise ConfigError(f"{source}: entry {text!r} has unknown severity {severity!r}")
-    extra = {k: v for k, v in item.items() if k not in known}
+        raise ConfigError(f"{where}: needs exactly one of 'phrase' or 'pattern'")
+    try:
+        if not isinstance(label, str) or not label.strip():
+            raise ValueError(f"'{'phrase' if phrase is not None else 'pattern'}' must be text")
+        if pattern is not None:
+            try:
+                regex = re.compile(f"(?:{pattern}){WORD_END}")
+            except re.error as exc:
+                raise ValueError(f"bad pattern: {exc}") from None
+            groups = regex.groups
+        else:
+            if any(not s for s in expand(label)):
+                raise ValueError("the phrase can be empty")
+            regex = re.compile(phrase_regex(label, lang) + WORD_END)
+            groups = group_count(label)
+        if "replacement" in item and "replacements" in item:
+            raise ValueError("give 'replacement' or 'replacements', not both")
+        replacements = _strings(item.get("replacements", item.get("replacement")), "replacement")
+        message = item.get("message")
+        if message is not None and not isinstance(message, str):
+            raise ValueError(f"'message' must be text, got {message!r}")
+        severity = item.get("severity")
+        if severity is not None and severity not in SEVERITIES:
+            raise ValueError(f"unknown severity {severity!r} (use {', '.join(SEVERITIES)})")
+        references = [int(n) for t in (*replacements, message or "") for n in _REFERENCE.findall(t)]
+        if any(not 0 < n <= groups for n in references):
+            raise ValueError(f"refers to a group it does not have (it has {groups})")
+        conditions = Conditions.parse(item, lang)
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
     return PhraseEntry(
-        text, regex, replacements, item.get("message"), severity, extra, pattern is not None
+        label,
+        regex,
+        replacements,
+        message,
+        severity,
+        {k: item[k] for k in own_keys if k in item},
+        pattern is not None,
+        conditions,
+        bool(references),
     )
 
 
-_LEADING_WORD = re.compile(r"\w+")
-
-
-def _first_word_key(phrase: str, lang: str) -> str | None:
-    """Index key of a literal phrase: up to three leading letters of its first word.
-
-    The key stops where the tokenizer may split the word ("b/c" is "b" "/" "c",
-    "i'm" is "i" "'m", "don't" is "do" "n't"), or the phrase would never be tried.
-    """
-    first = fold(phrase, lang).split()[0].rstrip("*")
-    lead = _LEADING_WORD.match(first)
-    if lead is not None and lead.end() < len(first):
-        rest = first[lead.end() :]
-        first = lead.group()
-        if first.endswith("n") and len(first) > 1 and rest.startswith("'t"):
-            first = first[:-1]
-    return first[:PREFIX_LENGTH] or None
+_Candidate = tuple[int, Sequence[PhraseEntry]]
 
 
 class PhraseList:
-    """A compiled list of phrases, searched at token starts."""
+    """A compiled list of phrase entries, searched at the tokens that can start them."""
 
     def __init__(self, entries: Sequence[PhraseEntry], lang: str) -> None:
         self.entries = tuple(entries)
         self.lang = lang
-        self._index: dict[str, list[PhraseEntry]] = {}
-        self._anywhere: list[PhraseEntry] = []
+        index: dict[str, list[PhraseEntry]] = {}
+        heads: dict[str, set[str]] = {}
+        stems: dict[str, list[tuple[str, PhraseEntry]]] = {}
+        anywhere: list[tuple[str, PhraseEntry]] = []
         for entry in self.entries:
-            key = None if entry.is_pattern else _first_word_key(entry.phrase, lang)
-            if key is None:
-                self._anywhere.append(entry)
-            else:
-                self._index.setdefault(key, []).append(entry)
-        for bucket in self._index.values():
-            bucket.sort(key=lambda e: len(e.phrase), reverse=True)
-        self._keys = frozenset(self._index)
-        self._order = {id(entry): i for i, entry in enumerate(self.entries)}
+            if entry.is_pattern:
+                anywhere.append(("", entry))
+                continue
+            for spelled in expand(entry.phrase):
+                first = fold(spelled, lang).split()[0]
+                if first.endswith("*") and len(first) > 1:
+                    stem = first[:-1]
+                    if len(stem) >= STEM_LENGTH:
+                        stems.setdefault(stem[:STEM_LENGTH], []).append((stem, entry))
+                    else:
+                        anywhere.append((stem, entry))
+                    continue
+                for key in index_keys(spelled, lang):
+                    bucket = index.setdefault(key, [])
+                    if entry not in bucket:
+                        bucket.append(entry)
+                    heads.setdefault(key, set()).update(phrase_heads(spelled, lang))
+        self._index = {key: tuple(bucket) for key, bucket in index.items()}
+        self._keys = set(self._index)
+        self._stems = {key: tuple(dict.fromkeys(bucket)) for key, bucket in stems.items()}
+        self._anywhere = tuple(dict.fromkeys(anywhere))
+        self._order = {entry: i for i, entry in enumerate(self.entries)}
+        # Per key, one small pattern made of the first two words of its spellings: most
+        # tokens "you" start none of them, and one failed match says so.
+        self._prefilter = {key: prefilter(found) for key, found in heads.items()}
+        register(lang, heads, self._stems)
 
     @classmethod
-    def from_data(cls, items: Sequence[Any] | None, lang: str, source: str = "") -> PhraseList:
-        return cls([parse_entry(item, lang, source) for item in items or ()], lang)
+    def from_data(
+        cls,
+        items: Sequence[Any] | None,
+        lang: str,
+        source: str = "",
+        own_keys: frozenset[str] = frozenset(),
+    ) -> PhraseList:
+        """A list from data items (see the module doc); ConfigError names ``source``."""
+        if items is None:
+            items = []
+        if not isinstance(items, list):
+            raise ConfigError(f"{source}: expected a list of phrase entries, got {items!r}")
+        return cls([parse_entry(item, lang, source, own_keys) for item in items], lang)
 
     def __len__(self) -> int:
         return len(self.entries)
 
-    def find(
-        self, doc: Document, accept: Callable[[PhraseMatch], bool] | None = None
-    ) -> Iterator[PhraseMatch]:
-        """Non-overlapping matches in the prose of ``doc``, longest first, in text order.
-
-        ``accept``, when given, judges each candidate match in its context; a rejected
-        match does not count, so a shorter phrase at the same token may match instead.
-        """
+    def _candidates(self, doc: Document, start: int = 0, end: int = -1) -> list[_Candidate]:
+        """(token start, entries to try there), in text order, for the tokens that start
+        in ``start:end`` (``end`` -1: to the end)."""
         text = doc.prose_folded
-        prefixes = doc.token_prefixes
-        best_at: dict[int, tuple[PhraseMatch, int]] = {}
-
-        def consider(start: int, entries: list[PhraseEntry]) -> None:
-            for entry in entries:
-                m = entry.regex.match(text, start)
-                if not m or m.end() == m.start():
-                    continue
-                order = self._order[id(entry)]
-                best = best_at.get(start)
-                if best is not None and (
-                    m.end() < best[0].end or (m.end() == best[0].end and order > best[1])
-                ):
-                    continue
-                candidate = PhraseMatch(m.start(), m.end(), entry)
-                if accept is None or accept(candidate):
-                    best_at[start] = (candidate, order)
-
-        for key in self._keys & prefixes.keys():
+        stop = len(text) if end < 0 else end
+        found: list[_Candidate] = []
+        shared = starts(doc)
+        for key in self._keys & shared.tokens.keys():
             entries = self._index[key]
-            for token in prefixes[key]:
-                consider(token.start, entries)
+            quick = self._prefilter[key]
+            for token in shared.tokens[key]:
+                at = token.start
+                if start <= at < stop and (quick is None or quick.match(text, at) is not None):
+                    found.append((at, entries))
+        if self._stems:
+            for key in self._stems.keys() & shared.stems.keys():
+                for token in shared.stems[key]:
+                    chosen = [e for stem, e in self._stems[key] if token.folded.startswith(stem)]
+                    if chosen and start <= token.start < stop:
+                        found.append((token.start, chosen))
         if self._anywhere:
             for token in doc.tokens:
-                consider(token.start, self._anywhere)
+                chosen = [e for stem, e in self._anywhere if token.folded.startswith(stem)]
+                if chosen and start <= token.start < stop and not inside_word(text, token.start):
+                    found.append((token.start, chosen))
+        if len(found) > 1:
+            found.sort(key=_first)
+            if self._stems or self._anywhere:
+                found = self._merge(found)
+        return found
+
+    def _merge(self, found: list[_Candidate]) -> list[_Candidate]:
+        """One candidate per start, its entries in the order of the list."""
+        merged: list[_Candidate] = []
+        for start, entries in found:
+            if merged and merged[-1][0] == start:
+                both = {*merged[-1][1], *entries}
+                merged[-1] = (start, sorted(both, key=self._order.__getitem__))
+            else:
+                merged.append((start, entries))
+        return merged
+
+    def find(
+        self,
+        doc: Document,
+        accept: Callable[[Document, PhraseMatch], bool] | None = None,
+    ) -> Iterator[PhraseMatch]:
+        """Non-overlapping matches in the prose of ``doc``, in text order: at each token,
+        the longest match that ``accept`` (when given) agrees with; of two as long, the
+        one listed first. A rejected match does not count, so a shorter one may win."""
+        candidates = self._candidates(doc)
+        if not candidates:
+            return
+        text = doc.prose_folded
         last_end = -1
-        for start in sorted(best_at):
-            match = best_at[start][0]
-            if match.start >= last_end:
-                last_end = match.end
-                yield match
+        for start, entries in candidates:
+            if start < last_end:
+                continue
+            best: PhraseMatch | None = None
+            best_end = start
+            for entry in entries:
+                m = entry.regex.match(text, start)
+                if m is None or m.end() <= best_end:
+                    continue
+                found = PhraseMatch(start, m.end(), entry)
+                if accept is None or accept(doc, found):
+                    best = found
+                    best_end = found.end
+            if best is not None:
+                last_end = best_end
+                yield best
+
+    def first(self, doc: Document, start: int = 0, end: int | None = None) -> PhraseMatch | None:
+        """The first match in ``doc.prose_folded[start:end]`` (the longest at its token)."""
+        return next(self.find_all(doc, start, end), None)
+
+    def find_all(
+        self, doc: Document, start: int = 0, end: int | None = None
+    ) -> Iterator[PhraseMatch]:
+        """The longest match at every token of ``doc.prose_folded[start:end]``, overlapping
+        ones included, in text order (lazily: stop when you have what you need)."""
+        text = doc.prose_folded
+        stop = len(text) if end is None else end
+        for at, entries in self._candidates(doc, start, stop):
+            found = _longest(text, at, stop, entries)
+            if found is not None:
+                yield found
+
+
+def _longest(text: str, at: int, stop: int, entries: Sequence[PhraseEntry]) -> PhraseMatch | None:
+    """The longest match of ``entries`` at ``at`` that ends by ``stop`` (the first listed
+    of two as long)."""
+    best: PhraseMatch | None = None
+    for entry in entries:
+        m = entry.regex.match(text, at, stop)
+        if m is not None and m.end() > (at if best is None else best.end):
+            best = PhraseMatch(at, m.end(), entry)
+    return best
+
+
+def _first(candidate: _Candidate) -> int:
+    return candidate[0]
+
+
+def alternation(
+    phrases: Sequence[Any] | None, lang: str, source: str = "", before: str = "", after: str = ""
+) -> re.Pattern[str]:
+    """One pattern for any of ``phrases`` as whole words (``before`` and ``after`` are
+    added around it), to search a stretch of folded text: "is one of them here?". To
+    ask it of a whole document, a PhraseList is much faster (``PhraseList.first``)."""
+    try:
+        return re.compile(before + word_alternation([str(p) for p in phrases or ()], lang) + after)
+    except (ValueError, re.error) as exc:
+        raise ConfigError(f"{source}: {exc}") from None

@@ -3,9 +3,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from netiquette.checks.boilerplate._spans import phrase_pattern, phrase_words, reportable_span
+from netiquette.checks.boilerplate._spans import reportable_span
 from netiquette.document import Document, Token
-from netiquette.errors import ConfigError
+from netiquette.engines.phrase_syntax import phrase_words
+from netiquette.engines.phrases import PhraseList
 from netiquette.rule import Finding, Rule, RuleContext, register
 from netiquette.textnorm import fold
 
@@ -71,11 +72,8 @@ class GenericReply(Rule):
         lang = context.lang
         data = context.data("boilerplate.yaml").get("generic-reply", {}) or {}
         source = f"lang/{lang}/boilerplate.yaml: generic-reply"
-        phrases = [str(item) for item in data.get("filler", [])]
-        try:
-            self.filler = tuple(re.compile(phrase_pattern(p, lang)) for p in phrases)
-        except (ValueError, re.error) as exc:
-            raise ConfigError(f"{source}: {exc}") from None
+        self.filler = PhraseList.from_data(data.get("filler"), lang, f"{source}: filler")
+        phrases = [entry.phrase for entry in self.filler.entries]
         self.min_filler = int(data.get("min_filler", 2))
         self.max_words = int(data.get("max_words", 150))
         self.glue = frozenset(fold(str(w), lang) for w in data.get("glue", []))
@@ -131,7 +129,7 @@ class GenericReply(Rule):
         ]
         if any(self._is_content(doc, t) for t in body):
             return
-        matches = self._filler_spans(doc.prose_folded, start, end)
+        matches = self._filler_spans(doc, start, end)
         if len(matches) < self.min_filler:
             return
         for token in body:
@@ -145,11 +143,9 @@ class GenericReply(Rule):
         if span is not None:
             yield Finding(span.start, span.end)
 
-    def _filler_spans(self, folded: str, start: int, end: int) -> list[tuple[int, int]]:
-        """Stock phrases in ``folded[start:end]``, overlapping ones merged, in order."""
-        found = sorted(
-            m.span() for regex in self.filler for m in regex.finditer(folded, start, end)
-        )
+    def _filler_spans(self, doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+        """Stock phrases in ``start:end`` of the prose, overlapping ones merged, in order."""
+        found = [(m.start, m.end) for m in self.filler.find_all(doc, start, end)]
         merged: list[tuple[int, int]] = []
         for m_start, m_end in found:
             if merged and m_start < merged[-1][1]:

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from netiquette.checks.jargon._context import ContextPhraseRule
+from netiquette.engines.phrase_rule import PhraseRule
 from netiquette.rule import register
 
 
 @register
-class ChatSpeak(ContextPhraseRule):
+class ChatSpeak(PhraseRule):
     """Flags text-message shorthand such as "u", "thx", "pls", "asap" and "fyi".
 
     ## What it does
@@ -44,3 +44,4 @@ class ChatSpeak(ContextPhraseRule):
     message = "'{match}' is chat-speak; write the words out in a support reply."
     fix_title = "Write it out in full"
     data_file = "jargon.yaml"
+    uses_allow_words = True

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from netiquette.checks.jargon._context import ContextPhraseRule
+from netiquette.engines.phrase_rule import PhraseRule
 from netiquette.rule import register
 
 
 @register
-class SupportJargon(ContextPhraseRule):
+class SupportJargon(PhraseRule):
     """Flags support-team jargon and corporate speak, with plain wording to use instead.
 
     ## What it does
@@ -50,4 +50,5 @@ class SupportJargon(ContextPhraseRule):
     message = "'{match}' is support jargon the customer may not know; use plain words."
     fix_title = "Replace with plain wording"
     data_file = "jargon.yaml"
+    uses_allow_words = True
     mirrors_customer = True

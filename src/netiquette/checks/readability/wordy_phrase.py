@@ -1,9 +1,10 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+import dataclasses
 
 from netiquette.document import Document
 from netiquette.engines.phrase_rule import PhraseRule
+from netiquette.engines.phrases import PhraseMatch
 from netiquette.rule import Finding, register
 
 _OMIT_MESSAGE = "'{match}' adds nothing the customer needs; leave it out."
@@ -47,15 +48,8 @@ class WordyPhrase(PhraseRule):
     fix_title = "Use the shorter wording"
     data_file = "readability.yaml"
 
-    def check(self, doc: Document) -> Iterator[Finding]:
-        text = doc.text
-        for match in self.phrases.find(doc):
-            entry = match.entry
-            replacements = entry.replacements
-            message = entry.message
-            if replacements == ("",):
-                message = message or _OMIT_MESSAGE
-            elif text[match.start].isupper():
-                # "In order to reset..." -> "To reset...", keeping "I've" as it is.
-                replacements = tuple(r[:1].upper() + r[1:] for r in replacements)
-            yield Finding(match.start, match.end, message, replacements, entry.severity)
+    def finding(self, doc: Document, match: PhraseMatch) -> Finding:
+        found = super().finding(doc, match)
+        if match.entry.replacements == ("",) and not found.message:
+            return dataclasses.replace(found, message=_OMIT_MESSAGE)
+        return found

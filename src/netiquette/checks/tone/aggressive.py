@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from netiquette.checks.tone._phrases import TonePhraseRule
+from netiquette.engines.phrase_rule import PhraseRule
 from netiquette.rule import register
 
 
 @register
-class Aggressive(TonePhraseRule):
+class Aggressive(PhraseRule):
     """Flags hostile and dismissive phrases.
 
     ## What it does

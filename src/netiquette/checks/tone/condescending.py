@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from netiquette.checks.tone._phrases import TonePhraseRule
+from netiquette.engines.phrase_rule import PhraseRule
 from netiquette.rule import register
 
 
 @register
-class Condescending(TonePhraseRule):
+class Condescending(PhraseRule):
     """Flags condescending and patronising phrases.
 
     ## What it does

@@ -3,8 +3,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from netiquette.checks.tone._phrases import MarkerSet
 from netiquette.document import Document, Span
+from netiquette.engines.phrases import PhraseList, alternation
 from netiquette.rule import Finding, Rule, RuleContext, register
 
 #: A name followed by a comma on its own line opens a reply as a greeting does ("Sam,",
@@ -13,12 +13,13 @@ _NAME_LINE = re.compile(
     r"[ \t]*([^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,2})[ \t]*,[ \t]*\r?\n"
 )
 _OPENING = re.compile(r"[\s\"'“(]*")
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() accepts
 
 
 def prose_sentences(doc: Document) -> list[Span]:
     """Sentences that hold prose (not only quoted lines, URLs or placeholders)."""
     text = doc.prose_text
-    return [s for s in doc.sentences if any(c.isalnum() for c in text[s.start : s.end])]
+    return [s for s in doc.sentences if _ALNUM.search(text, s.start, s.end)]
 
 
 @register
@@ -71,25 +72,26 @@ class MissingCourtesy(Rule):
         lang = context.lang
         data = context.data("tone.yaml").get(self.name, {})
         self.min_sentences = max(int(data.get("min_sentences", 3)), 1)
-        self.greetings = MarkerSet([str(g) for g in data.get("greetings", [])], lang)
-        self.courtesy = MarkerSet([str(c) for c in data.get("courtesy", [])], lang)
-        self.closings = MarkerSet([str(c) for c in data.get("closings", [])], lang)
+        source = f"lang/{lang}/tone.yaml: {self.name}"
+        self.greetings = alternation(data.get("greetings"), lang, f"{source}: greetings")
+        self.courtesy = PhraseList.from_data(data.get("courtesy"), lang, f"{source}: courtesy")
+        self.closings = PhraseList.from_data(data.get("closings"), lang, f"{source}: closings")
 
     def _has_greeting(self, doc: Document) -> bool:
         start = _OPENING.match(doc.prose_text).end()  # type: ignore[union-attr]
         name = _NAME_LINE.match(doc.prose_text, start)
         if name and all(word[:1].isupper() for word in name.group(1).split()):
             return True
-        return bool(self.greetings.regex.match(doc.prose_folded, start))
+        return bool(self.greetings.match(doc.prose_folded, start))
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        # Cheapest test first: most replies open with a greeting.
+        if self._has_greeting(doc):
+            return
         sentences = prose_sentences(doc)
-        if len(sentences) < self.min_sentences:
+        if len(sentences) < self.min_sentences or self.courtesy.first(doc) is not None:
             return
-        text = doc.prose_folded
-        if self.courtesy.search(text) or self._has_greeting(doc):
-            return
-        if self.closings.search(text, sentences[-min(2, len(sentences))].start):
+        if self.closings.first(doc, sentences[-min(2, len(sentences))].start) is not None:
             return
         first = sentences[0]
         yield Finding(first.start, first.end)

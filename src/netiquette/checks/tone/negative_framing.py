@@ -2,14 +2,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from netiquette.checks.tone._phrases import MarkerSet, TonePhraseRule, sentence_bounds
 from netiquette.document import Document
-from netiquette.engines.phrases import PhraseMatch
+from netiquette.engines.conditions import sentence_bounds
+from netiquette.engines.phrase_rule import PhraseRule
+from netiquette.engines.phrases import PhraseList, PhraseMatch, alternation
 from netiquette.rule import Finding, RuleContext, register
 
 
 @register
-class NegativeFraming(TonePhraseRule):
+class NegativeFraming(PhraseRule):
     """Flags dead ends: refusals with no alternative, and conversation stoppers.
 
     ## What it does
@@ -53,18 +54,20 @@ class NegativeFraming(TonePhraseRule):
     )
     fix_title = "Say what you can do"
     data_file = "tone.yaml"
+    entry_keys = frozenset({"always"})
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
-        self.alternatives = MarkerSet(
-            [str(a) for a in self.settings_data.get("alternatives", [])], context.lang
+        lang = context.lang
+        source = f"lang/{lang}/{self.data_file}: {self.name}"
+        data = self.settings_data
+        self.alternatives = PhraseList.from_data(
+            data.get("alternatives"), lang, f"{source}: alternatives"
         )
-        self.not_alternatives = MarkerSet(
-            [str(a) for a in self.settings_data.get("not_alternatives", [])], context.lang
+        self.not_alternatives = PhraseList.from_data(
+            data.get("not_alternatives"), lang, f"{source}: not_alternatives"
         )
-        self.after_only = MarkerSet(
-            [str(a) for a in self.settings_data.get("after_only", [])], context.lang
-        )
+        self.after_only = alternation(data.get("after_only"), lang, f"{source}: after_only")
 
     def _has_alternative(
         self, doc: Document, match: PhraseMatch, spans: list[tuple[int, int]]
@@ -75,11 +78,15 @@ class NegativeFraming(TonePhraseRule):
         text = doc.prose_folded
         # "we can" inside "we can not" is the refusal itself, and "anything else I can
         # help with" a closing formula: neither is an alternative.
-        ignored = spans + [m.span() for m in self.not_alternatives.finditer(text, start, end)]
-        for marker in self.alternatives.finditer(text, start, end):
-            if any(a < marker.end() and marker.start() < b for a, b in ignored):
+        ignored = spans + [
+            (m.start, m.end) for m in self.not_alternatives.find_all(doc, start, end)
+        ]
+        for marker in self.alternatives.find_all(doc, start, end):
+            if any(a < marker.end and marker.start < b for a, b in ignored):
                 continue
-            if marker.end() <= match.start and self.after_only.regex.fullmatch(marker.group()):
+            if marker.end <= match.start and self.after_only.fullmatch(
+                text, marker.start, marker.end
+            ):
                 continue  # "Sorry, but we can't ...": the "but" comes before the refusal
             return True
         # A question asking the customer for details is a next step, unless it is a
@@ -89,7 +96,7 @@ class NegativeFraming(TonePhraseRule):
             if (
                 chunk.endswith(("?", "？"))
                 and sentence.end > match.end
-                and not self.not_alternatives.search(text, sentence.start, sentence.end)
+                and self.not_alternatives.first(doc, sentence.start, sentence.end) is None
             ):
                 return True
         return False

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from netiquette.checks.tone._phrases import MarkerSet
 from netiquette.checks.tone.missing_courtesy import prose_sentences
 from netiquette.document import Document
+from netiquette.engines.phrases import PhraseList
 from netiquette.rule import Finding, Rule, RuleContext, register
 
 
@@ -54,15 +54,18 @@ class NoReplyInvitation(Rule):
         super().__init__(context)
         data = context.data("tone.yaml").get(self.name, {})
         self.min_sentences = max(int(data.get("min_sentences", 6)), 1)
-        self.invitations = MarkerSet([str(i) for i in data.get("invitations", [])], context.lang)
+        source = f"lang/{context.lang}/tone.yaml: {self.name}: invitations"
+        self.invitations = PhraseList.from_data(data.get("invitations"), context.lang, source)
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if "?" in doc.prose_text or "？" in doc.prose_text:
+            return
+        if len(doc.sentences) < self.min_sentences:
+            return  # fewer still hold prose
         sentences = prose_sentences(doc)
         if len(sentences) < self.min_sentences:
             return
-        if "?" in doc.prose_text or "？" in doc.prose_text:
-            return
-        if self.invitations.search(doc.prose_folded):
+        if self.invitations.first(doc) is not None:
             return
         last = sentences[-1]
         yield Finding(last.start, last.end)

@@ -4,13 +4,9 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from netiquette.checks.tone._phrases import (
-    IndexedPhrases,
-    at_sentence_start,
-    build_entries,
-    word_alternation,
-)
 from netiquette.document import Document
+from netiquette.engines.conditions import at_sentence_start
+from netiquette.engines.phrases import PhraseList, alternation
 from netiquette.rule import Finding, Rule, RuleContext, register
 from netiquette.textnorm import fold
 
@@ -72,16 +68,17 @@ class OverFamiliarAddress(Rule):
         lang = context.lang
         data = context.data("tone.yaml").get(self.name, {})
         source = f"lang/{lang}/tone.yaml: {self.name}"
-        self.words = IndexedPhrases(build_entries(data.get("words", []), lang, source), lang)
+        self.words = PhraseList.from_data(data.get("words"), lang, f"{source}: words")
         self.strong = frozenset(fold(w, lang) for w in data.get("strong", []))
         self.not_sentence_start = frozenset(
             fold(w, lang) for w in data.get("not_sentence_start", [])
         )
-        openers = word_alternation(data.get("openers", []), lang)
-        self.opener_before = re.compile(openers + r"[ \t]*,?[ \t]*$")
-        interjections = data.get("interjections", [])
+        self.opener_before = alternation(
+            data.get("openers"), lang, f"{source}: openers", after=r"[ \t]*,?[ \t]*$"
+        )
+        interjections = data.get("interjections")
         self.interjection_before = (
-            re.compile(word_alternation(interjections, lang) + r"[ \t]*,[ \t]*$")
+            alternation(interjections, lang, f"{source}: interjections", after=r"[ \t]*,[ \t]*$")
             if interjections
             else None
         )

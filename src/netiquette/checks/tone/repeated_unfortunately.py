@@ -2,13 +2,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from netiquette.checks.tone._phrases import TonePhraseRule
 from netiquette.document import Document
+from netiquette.engines.phrase_rule import PhraseRule
 from netiquette.rule import Finding, register
 
 
 @register
-class RepeatedUnfortunately(TonePhraseRule):
+class RepeatedUnfortunately(PhraseRule):
     """Flags regret words used more than once in a reply.
 
     ## What it does

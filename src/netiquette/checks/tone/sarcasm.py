@@ -3,13 +3,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from netiquette.checks.tone._phrases import TonePhraseRule
 from netiquette.document import Document
+from netiquette.engines.phrase_rule import PhraseRule
 from netiquette.rule import Finding, RuleContext, register
 
 
 @register
-class Sarcasm(TonePhraseRule):
+class Sarcasm(PhraseRule):
     """Flags unmistakable sarcasm markers.
 
     ## What it does
@@ -51,6 +51,7 @@ class Sarcasm(TonePhraseRule):
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
         tags = [str(t) for t in self.settings_data.get("tags", [])]
+        self.tag_texts = tuple(tags)
         self.tags = (
             re.compile(
                 r"(?<!\S)(?:"
@@ -63,7 +64,8 @@ class Sarcasm(TonePhraseRule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         found = list(super().check(doc))
-        if self.tags is not None and "/" in doc.prose_text:
-            found += [Finding(m.start(), m.end()) for m in self.tags.finditer(doc.prose_text)]
+        text = doc.prose_text
+        if self.tags is not None and any(tag in text for tag in self.tag_texts):
+            found += [Finding(m.start(), m.end()) for m in self.tags.finditer(text)]
             found.sort(key=lambda f: f.start)
         yield from found

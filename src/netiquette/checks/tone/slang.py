@@ -1,13 +1,14 @@
 from __future__ import annotations
 
-from netiquette.checks.tone._phrases import TonePhraseRule, at_sentence_start
 from netiquette.document import Document
+from netiquette.engines.conditions import at_sentence_start
+from netiquette.engines.phrase_rule import PhraseRule
 from netiquette.engines.phrases import PhraseMatch
 from netiquette.rule import register
 
 
 @register
-class Slang(TonePhraseRule):
+class Slang(PhraseRule):
     """Flags informal slang, with the standard word as replacement.
 
     ## What it does

@@ -3,8 +3,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from netiquette.checks.tone._phrases import MarkerSet, sentence_bounds, word_alternation
 from netiquette.document import Document
+from netiquette.engines.conditions import sentence_bounds
+from netiquette.engines.phrases import PhraseList, alternation
 from netiquette.rule import Finding, Rule, RuleContext, register
 
 #: Clock times and dates written with digits: "10:30", "14.00", "3/12", "12-05".
@@ -59,19 +60,25 @@ class StallingReply(Rule):
         super().__init__(context)
         lang = context.lang
         data = context.data("tone.yaml").get(self.name, {})
-        self.stalls = MarkerSet([str(s) for s in data.get("stalls", [])], lang)
-        self.times = MarkerSet([str(t) for t in data.get("times", [])], lang)
-        self.next_steps = MarkerSet([str(s) for s in data.get("next_steps", [])], lang)
-        units = [str(u) for u in data.get("time_units", [])]
+        source = f"lang/{lang}/tone.yaml: {self.name}"
+        self.stalls = PhraseList.from_data(data.get("stalls"), lang, f"{source}: stalls")
+        self.times = PhraseList.from_data(data.get("times"), lang, f"{source}: times")
+        self.next_steps = PhraseList.from_data(
+            data.get("next_steps"), lang, f"{source}: next_steps"
+        )
+        units = data.get("time_units")
         self.durations = (
-            re.compile(r"\d+(?:\s*(?:-|to|–)\s*\d+)?\s*" + word_alternation(units, lang))
+            alternation(
+                units, lang, f"{source}: time_units", before=r"\d+(?:\s*(?:-|to|–)\s*\d+)?\s*"
+            )
             if units
             else None
         )
 
-    def _is_concrete(self, text: str) -> bool:
-        if self.times.search(text) or self.next_steps.search(text):
+    def _is_concrete(self, doc: Document) -> bool:
+        if self.times.first(doc) is not None or self.next_steps.first(doc) is not None:
             return True
+        text = doc.prose_folded
         if any(c.isdigit() for c in text):
             if _CLOCK_OR_DATE.search(text):
                 return True
@@ -80,13 +87,12 @@ class StallingReply(Rule):
         return False
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        text = doc.prose_folded
-        stall = self.stalls.search(text)
-        if stall is None or self._is_concrete(text):
+        stall = self.stalls.first(doc)
+        if stall is None or self._is_concrete(doc):
             return
         # In a template, a placeholder in the stall's sentence ("by {timeframe}") holds
         # the specifics; the unfilled placeholder is the boilerplate rules' finding.
-        _, start, end = sentence_bounds(doc, stall.start())
+        _, start, end = sentence_bounds(doc, stall.start)
         if any(p.start < end and start < p.end for p in doc.placeholders):
             return
-        yield Finding(stall.start(), stall.end())
+        yield Finding(stall.start, stall.end)

@@ -1,0 +1,188 @@
+"""Which tokens of a document can start a phrase: one pass per document, shared by
+every phrase list of the language.
+
+A phrase list files each entry under the first token the tokenizer makes of it (its
+*keys*: "don't worry" starts with the token "do") and knows the first two words of its
+spellings (its *heads*: "don't worry"). Every list registers its keys and heads here
+when it is built. For a document, one pass over its tokens keeps those whose folded
+text is a key and at which a head of that key starts; the result is cached on the
+document, and each list then only looks at the few tokens kept under its own keys.
+A reply of 130 words has ~160 tokens, and a dozen lists share one look at each.
+
+Entries whose first word ends in ``*`` ("hatanız*") are filed under the first
+``STEM_LENGTH`` letters of the stem and the pass keeps tokens by theirs.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from netiquette.engines.phrase_syntax import expand, inside_word
+from netiquette.textnorm import fold, upper
+
+if TYPE_CHECKING:
+    from netiquette.document import Document, Token
+
+#: Length of the key of an entry whose first word ends in ``*``.
+STEM_LENGTH = 3
+_CACHE_KEY = "phrase_index"
+
+
+@lru_cache(maxsize=4096)
+def _first_token(word: str, lang: str) -> str:
+    """The first token the tokenizer makes of ``word``, folded."""
+    from netiquette import nlp
+
+    doc = nlp.parse(word, lang)
+    return fold(doc[0].text, lang) if len(doc) else fold(word, lang)
+
+
+def index_keys(spelling: str, lang: str) -> set[str]:
+    """The folded first tokens a spelling can start with in a document.
+
+    The tokenizer's exceptions depend on case ("y'all" is "y'" "all", but "Y'all" one
+    token), so the lower-case, capitalised and upper-case forms all count; and some
+    words keep a period that follows them ("u." in "get back to u."), so that form
+    counts too.
+    """
+    first = fold(spelling, lang).split()[0]
+    keys = set()
+    for variant in {first, upper(first[:1], lang) + first[1:], upper(first, lang)}:
+        keys.add(_first_token(variant, lang))
+        with_period = _first_token(variant + ".", lang)
+        if with_period.endswith(".") and len(with_period) > 1:
+            keys.add(with_period)
+    return keys
+
+
+def heads(phrase: str, lang: str) -> set[str]:
+    """The first two words of every spelling of ``phrase``, a ``word*`` cut to its
+    stem ("(we|i) apologi* for" -> "we apologi", "i apologi")."""
+    found = set()
+    for spelled in expand(phrase):
+        words: list[str] = []
+        for word in fold(spelled, lang).split()[:2]:
+            if word.endswith("*"):
+                words.append(word[:-1])
+                break
+            words.append(word)
+        found.add(" ".join(words))
+    return found
+
+
+def _trie_regex(starts: Iterable[str]) -> str:
+    """A pattern that matches text starting with any of ``starts`` (a space stands for
+    any whitespace), written as a trie so that a failed match costs a few steps."""
+    trie: dict[str, Any] = {}
+    for string in starts:
+        node = trie
+        for char in string:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any]) -> str:
+        if "" in node:
+            return ""  # a shorter head ends here: what follows does not matter
+        branches = [
+            (r"\s+" if char == " " else re.escape(char)) + render(node[char])
+            for char in sorted(node)
+        ]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return render(trie)
+
+
+def prefilter(starts: Iterable[str]) -> re.Pattern[str] | None:
+    """A cheap test for the heads of one key, or None when a head is one word only
+    (then the key itself is all there is to test)."""
+    starts = set(starts)
+    if not starts or any(" " not in head for head in starts):
+        return None
+    return re.compile(_trie_regex(starts))
+
+
+@dataclass(frozen=True)
+class _Registry:
+    """Every key (with its heads) and stem the phrase lists of a language registered."""
+
+    heads: Mapping[str, frozenset[str]]
+    #: By key: the ``match`` of the shared test (None: every token of the key is kept).
+    prefilters: Mapping[str, Callable[[str, int], re.Match[str] | None] | None]
+    keys: frozenset[str]
+    stems: frozenset[str]
+
+
+_REGISTRY: dict[str, _Registry] = {}
+_LOCK = threading.Lock()
+
+
+def register(lang: str, heads_by_key: Mapping[str, Iterable[str]], stems: Iterable[str]) -> None:
+    """Add a phrase list's keys with their heads, and its stem keys. The registry is
+    replaced, never changed, so a document's cached pass stays valid exactly as long as
+    the registry it was made with."""
+    with _LOCK:
+        old = _REGISTRY.get(lang) or _Registry({}, {}, frozenset(), frozenset())
+        merged = dict(old.heads)
+        prefilters = dict(old.prefilters)
+        for key, found in heads_by_key.items():
+            before = merged.get(key)
+            after = frozenset(found) if before is None else before.union(found)
+            if after != before:
+                merged[key] = after
+                quick = prefilter(after)
+                prefilters[key] = None if quick is None else quick.match
+        stems = old.stems.union(stems)
+        if merged != old.heads or stems != old.stems:
+            _REGISTRY[lang] = _Registry(merged, prefilters, frozenset(merged), stems)
+
+
+@dataclass(frozen=True)
+class Starts:
+    """The tokens of one document that may start a phrase."""
+
+    #: By key: tokens whose folded text is the key and at which one of its heads starts.
+    tokens: dict[str, list[Token]] = field(default_factory=dict)
+    #: By stem key: tokens whose folded text starts with it.
+    stems: dict[str, list[Token]] = field(default_factory=dict)
+
+
+_EMPTY = Starts()
+
+
+def starts(doc: Document) -> Starts:
+    """The tokens of ``doc`` that may start a phrase of a registered list (cached)."""
+    registry = _REGISTRY.get(doc.lang)
+    if registry is None:
+        return _EMPTY
+    cached = doc.cache.get(_CACHE_KEY)
+    if cached is not None and cached[0] is registry:
+        return cached[1]  # type: ignore[no-any-return]
+    text = doc.prose_folded
+    keys = registry.keys
+    prefilters = registry.prefilters
+    stem_keys = registry.stems
+    tokens: dict[str, list[Token]] = {}
+    stems: dict[str, list[Token]] = {}
+    for token in doc.tokens:
+        key = token.folded
+        if key in keys:
+            quick = prefilters[key]
+            at = token.start
+            if (quick is None or quick(text, at)) and not (
+                at > 1 and text[at - 1] in "-'’" and text[at - 2].isalnum()  # inside_word
+            ):
+                found = tokens.get(key)
+                if found is None:
+                    tokens[key] = [token]
+                else:
+                    found.append(token)
+        if stem_keys and key[:STEM_LENGTH] in stem_keys and not inside_word(text, token.start):
+            stems.setdefault(key[:STEM_LENGTH], []).append(token)
+    result = Starts(tokens, stems)
+    doc.cache[_CACHE_KEY] = (registry, result)
+    return result
