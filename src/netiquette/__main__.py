@@ -1,5 +1,3 @@
-import sys
+from netiquette.cli import run
 
-from netiquette.cli import main
-
-sys.exit(main())
+run()

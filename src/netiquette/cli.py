@@ -209,5 +209,19 @@ def run_explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def run() -> None:
+    """The console entry point: ``main`` and exit with its code.
+
+    Before exiting, every object is moved out of the garbage collector's reach
+    (``gc.freeze``): with spaCy loaded, the collections at interpreter shutdown cost
+    about 0.1 s, a tenth of a one-file run, and free nothing the process still needs.
+    """
+    import gc
+
+    code = main()
+    gc.freeze()
+    sys.exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

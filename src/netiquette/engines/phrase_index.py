@@ -38,8 +38,21 @@ def _first_token(word: str, lang: str) -> str:
     """The first token the tokenizer makes of ``word``, folded."""
     from netiquette import nlp
 
+    # A word of letters (with or without a final period) that is no special case of
+    # the tokenizer is its own first token: no need to run the tokenizer.
+    letters = word[:-1] if word.endswith(".") else word
+    if letters.isalpha() and word not in _special_cases(lang):
+        return fold(letters, lang)
     doc = nlp.parse(word, lang)
     return fold(doc[0].text, lang) if len(doc) else fold(word, lang)
+
+
+@lru_cache(maxsize=8)
+def _special_cases(lang: str) -> frozenset[str]:
+    """The strings the tokenizer of ``lang`` splits by its own rules ("don't", "u.")."""
+    from netiquette import nlp
+
+    return frozenset(nlp.pipeline(lang).tokenizer.rules)
 
 
 def index_keys(spelling: str, lang: str) -> set[str]:
@@ -50,29 +63,42 @@ def index_keys(spelling: str, lang: str) -> set[str]:
     words keep a period that follows them ("u." in "get back to u."), so that form
     counts too.
     """
-    first = fold(spelling, lang).split()[0]
+    return set(first_word_keys(fold(spelling, lang).split()[0], lang))
+
+
+@lru_cache(maxsize=8192)
+def first_word_keys(first: str, lang: str) -> frozenset[str]:
+    """``index_keys`` of a folded first word (cached: phrases share first words)."""
     keys = set()
     for variant in {first, upper(first[:1], lang) + first[1:], upper(first, lang)}:
         keys.add(_first_token(variant, lang))
         with_period = _first_token(variant + ".", lang)
         if with_period.endswith(".") and len(with_period) > 1:
             keys.add(with_period)
-    return keys
+    return frozenset(keys)
 
 
 def heads(phrase: str, lang: str) -> set[str]:
     """The first two words of every spelling of ``phrase``, a ``word*`` cut to its
     stem ("(we|i) apologi* for" -> "we apologi", "i apologi")."""
-    found = set()
-    for spelled in expand(phrase):
-        words: list[str] = []
-        for word in fold(spelled, lang).split()[:2]:
-            if word.endswith("*"):
-                words.append(word[:-1])
-                break
-            words.append(word)
-        found.add(" ".join(words))
-    return found
+    return set(_heads(phrase, lang))
+
+
+@lru_cache(maxsize=8192)
+def _heads(phrase: str, lang: str) -> frozenset[str]:
+    return frozenset(head_of(fold(spelled, lang).split()) for spelled in expand(phrase))
+
+
+def head_of(words: list[str]) -> str:
+    """The head of one folded spelling, given as its words: the first two, a ``word*``
+    cut to its stem and ending the head."""
+    head: list[str] = []
+    for word in words[:2]:
+        if word.endswith("*"):
+            head.append(word[:-1])
+            break
+        head.append(word)
+    return " ".join(head)
 
 
 def _trie_regex(starts: Iterable[str]) -> str:
@@ -100,7 +126,12 @@ def _trie_regex(starts: Iterable[str]) -> str:
 def prefilter(starts: Iterable[str]) -> re.Pattern[str] | None:
     """A cheap test for the heads of one key, or None when a head is one word only
     (then the key itself is all there is to test)."""
-    starts = set(starts)
+    return _prefilter(frozenset(starts))
+
+
+@lru_cache(maxsize=8192)
+def _prefilter(starts: frozenset[str]) -> re.Pattern[str] | None:
+    # Cached: a key's heads are often the same in a list and in the shared registry.
     if not starts or any(" " not in head for head in starts):
         return None
     return re.compile(_trie_regex(starts))

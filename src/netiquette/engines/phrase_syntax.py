@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from netiquette.textnorm import fold
 
@@ -88,7 +89,13 @@ def _spellings(text: str) -> list[str]:
 def expand(phrase: str) -> list[str]:
     """Every spelling of ``phrase`` with its groups resolved, spaces collapsed, without
     duplicates ("you (should have|should've) read" -> two spellings)."""
-    return list(dict.fromkeys(" ".join(s.split()) for s in _spellings(phrase)))
+    return list(_expanded(phrase))
+
+
+@lru_cache(maxsize=8192)
+def _expanded(phrase: str) -> tuple[str, ...]:
+    # Building a linter expands each phrase several times (index keys, heads, checks).
+    return tuple(dict.fromkeys(" ".join(s.split()) for s in _spellings(phrase)))
 
 
 def group_count(phrase: str) -> int:

@@ -44,11 +44,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from netiquette.engines.conditions import CONDITION_KEYS, Conditions
-from netiquette.engines.phrase_index import STEM_LENGTH, index_keys, prefilter, register, starts
-from netiquette.engines.phrase_index import heads as phrase_heads
+from netiquette.engines.phrase_index import (
+    STEM_LENGTH,
+    first_word_keys,
+    head_of,
+    prefilter,
+    register,
+    starts,
+)
 from netiquette.engines.phrase_syntax import (
     WORD_END,
     expand,
@@ -78,7 +85,10 @@ class PhraseEntry:
     """One entry of a phrase list, compiled."""
 
     phrase: str
-    regex: re.Pattern[str]
+    #: The regular expression over folded text; compiled on first use (most entries
+    #: of a list are never tried in a given run, and compiling is most of the cost of
+    #: building a linter).
+    expression: str
     replacements: tuple[str, ...] = ()
     message: str | None = None
     severity: Severity | None = None
@@ -88,6 +98,10 @@ class PhraseEntry:
     conditions: Conditions | None = None
     #: Whether a replacement or the message refers to a group (``{1}``).
     templated: bool = False
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.expression)
 
     def fill(self, template: str, match: re.Match[str]) -> str:
         """``template`` with ``{1}`` ... replaced by what the groups of ``match`` hold."""
@@ -137,14 +151,14 @@ def parse_entry(
             raise ValueError(f"'{'phrase' if phrase is not None else 'pattern'}' must be text")
         if pattern is not None:
             try:
-                regex = re.compile(f"(?:{pattern}){WORD_END}")
+                expression = f"(?:{pattern}){WORD_END}"
+                groups = re.compile(expression).groups
             except re.error as exc:
                 raise ValueError(f"bad pattern: {exc}") from None
-            groups = regex.groups
         else:
             if any(not s for s in expand(label)):
                 raise ValueError("the phrase can be empty")
-            regex = re.compile(phrase_regex(label, lang) + WORD_END)
+            expression = phrase_regex(label, lang) + WORD_END
             groups = group_count(label)
         if "replacement" in item and "replacements" in item:
             raise ValueError("give 'replacement' or 'replacements', not both")
@@ -163,7 +177,7 @@ def parse_entry(
         raise ConfigError(f"{where}: {exc}") from None
     return PhraseEntry(
         label,
-        regex,
+        expression,
         replacements,
         message,
         severity,
@@ -191,8 +205,12 @@ class PhraseList:
             if entry.is_pattern:
                 anywhere.append(("", entry))
                 continue
-            for spelled in expand(entry.phrase):
-                first = fold(spelled, lang).split()[0]
+            # Folding keeps every character in place, so the spellings of the folded
+            # phrase are the folded spellings; entries often share first words.
+            heads_by_first: dict[str, set[str]] = {}
+            for spelled in expand(fold(entry.phrase, lang)):
+                words = spelled.split()
+                first = words[0]
                 if first.endswith("*") and len(first) > 1:
                     stem = first[:-1]
                     if len(stem) >= STEM_LENGTH:
@@ -200,11 +218,13 @@ class PhraseList:
                     else:
                         anywhere.append((stem, entry))
                     continue
-                for key in index_keys(spelled, lang):
+                heads_by_first.setdefault(first, set()).add(head_of(words))
+            for first, found in heads_by_first.items():
+                for key in first_word_keys(first, lang):
                     bucket = index.setdefault(key, [])
                     if entry not in bucket:
                         bucket.append(entry)
-                    heads.setdefault(key, set()).update(phrase_heads(spelled, lang))
+                    heads.setdefault(key, set()).update(found)
         self._index = {key: tuple(bucket) for key, bucket in index.items()}
         self._keys = set(self._index)
         self._stems = {key: tuple(dict.fromkeys(bucket)) for key, bucket in stems.items()}
