@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from netiquette import nlp
@@ -98,35 +99,41 @@ class Document:
         doc = self.spacy_doc
         if not len(doc):
             return ()
-        rows = doc.to_array(
-            [IDX, LENGTH, IS_ALPHA, IS_PUNCT, LIKE_NUM, LIKE_URL, LIKE_EMAIL, IS_SPACE, SENT_START]
-        ).tolist()
+        columns = doc.to_array(
+            [IDX, LENGTH, SENT_START, IS_SPACE, IS_ALPHA, IS_PUNCT, LIKE_NUM, LIKE_URL, LIKE_EMAIL]
+        ).T.tolist()
+        starts, lengths, sent_starts, spaces = columns[:4]
+        flags = [list(map(bool, column)) for column in columns[4:]]
         text = self.text
         folded = self.folded
         size = len(text)
-        sentence = -1
-        tokens = []
-        for start, length, alpha, punct, num, url, email, space, sent_start in rows:
-            if sent_start == 1 or sentence < 0:
-                sentence += 1
-            if space:
-                continue
-            end = start + length
-            tokens.append(
-                Token(
+        ends = [s + n for s, n in zip(starts, lengths, strict=True)]
+        sentences = list(accumulate(1 if flag == 1 else 0 for flag in sent_starts))
+        first = sentences[0]  # the first token starts sentence 0 whatever its flag says
+        # tuple.__new__ skips NamedTuple's Python-level __new__: a third of the cost.
+        make = tuple.__new__
+        tokens = [
+            make(
+                Token,
+                (
                     text[start:end],
                     start,
                     end,
                     folded[start:end],
-                    sentence,
-                    bool(alpha),
-                    bool(punct),
-                    bool(num),
-                    bool(url),
-                    bool(email),
+                    sentence - first,
+                    alpha,
+                    punct,
+                    num,
+                    url,
+                    email,
                     end < size and text[end].isspace(),
-                )
+                ),
             )
+            for start, end, sentence, space, alpha, punct, num, url, email in zip(
+                starts, ends, sentences, spaces, *flags, strict=True
+            )
+            if not space
+        ]
         return tuple(tokens)
 
     @cached_property

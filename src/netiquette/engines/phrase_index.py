@@ -52,7 +52,8 @@ def _special_cases(lang: str) -> frozenset[str]:
     """The strings the tokenizer of ``lang`` splits by its own rules ("don't", "u.")."""
     from netiquette import nlp
 
-    return frozenset(nlp.pipeline(lang).tokenizer.rules)
+    tokenizer: Any = nlp.pipeline(lang).tokenizer
+    return frozenset(tokenizer.rules)
 
 
 def index_keys(spelling: str, lang: str) -> set[str]:
