@@ -46,8 +46,11 @@ _default_linters: dict[str, Linter] = {}
 _default_lock = threading.Lock()
 
 
-def check(text: str, lang: str = "en", **options: Any) -> Report:
-    """Check one reply with the default settings (or ``options`` for a Linter)."""
+def check(text: str, lang: str = "auto", **options: Any) -> Report:
+    """Check one reply with the default settings (or ``options`` for a Linter).
+
+    ``lang`` is "en", "tr", or "auto" (the default) to choose per text.
+    """
     if options:
         return Linter(lang, **options).check(text)
     with _default_lock:

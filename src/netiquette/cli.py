@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check replies in files, folders or stdin")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - for stdin")
-    check.add_argument("--lang", help="language of the replies (en)")
+    check.add_argument("--lang", help="language of the replies: auto (default), en or tr")
     check.add_argument("--format", choices=formatters.FORMATS, default="text")
     check.add_argument(
         "--templates",

@@ -28,7 +28,7 @@ CONFIG_FILES = (".netiquette.toml", "pyproject.toml")
 class Settings:
     """Everything a Linter can be told. The defaults suit short customer-service replies."""
 
-    lang: str = "en"
+    lang: str = "auto"
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)

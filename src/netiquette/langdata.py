@@ -11,7 +11,9 @@ import yaml
 
 from netiquette.errors import UnsupportedLanguageError
 
-LANGUAGES: tuple[str, ...] = ("en",)
+LANGUAGES: tuple[str, ...] = ("en", "tr")
+#: Accepted for ``lang``: choose English or Turkish per text (netiquette.langid).
+AUTO = "auto"
 
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -43,9 +45,13 @@ def check_language(lang: str) -> str:
     if not isinstance(lang, str):
         raise UnsupportedLanguageError(f"language must be a string, got {type(lang).__name__}")
     code = lang.strip().lower().replace("_", "-").split("-")[0]
+    if code == AUTO:
+        return code
     if code not in LANGUAGES:
         supported = ", ".join(LANGUAGES)
-        raise UnsupportedLanguageError(f"unsupported language {lang!r} (supported: {supported})")
+        raise UnsupportedLanguageError(
+            f"unsupported language {lang!r} (supported: {supported}, or {AUTO})"
+        )
     return code
 
 

@@ -8,10 +8,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from netiquette import config as config_module
-from netiquette import scoring, suppressions
+from netiquette import langid, scoring, suppressions
 from netiquette.document import Document
 from netiquette.errors import InputError
-from netiquette.langdata import check_language
+from netiquette.langdata import AUTO, check_language
 from netiquette.metrics import measure
 from netiquette.report import Report, Suggestion
 from netiquette.rule import CATEGORIES, Finding, Rule, RuleContext, all_rules
@@ -105,8 +105,15 @@ class Linter:
         return rules, skipped
 
     def warm_up(self) -> Linter:
-        """Build the rules and load lazy resources now rather than on the first check."""
-        self.check("Hello, thank you for your message. Kind regards, Sam")
+        """Build the rules and load lazy resources now rather than on the first check
+        (for every language when the language is chosen per text)."""
+        samples = {
+            "en": "Hello, thank you for your message. Kind regards, Sam",
+            "tr": "Merhaba, mesajınız için teşekkür ederiz. İyi günler dileriz.",
+        }
+        for lang, sample in samples.items():
+            if self.lang in (AUTO, lang):
+                self.check(sample)
         return self
 
     def check(self, text: str, *, path: str | None = None) -> Report:
@@ -118,7 +125,7 @@ class Linter:
                 f"text is {len(text):,} characters; the limit is {MAX_CHARS:,} "
                 "(split it into replies)"
             )
-        lang = self.lang
+        lang = langid.detect(text) if self.lang == AUTO else self.lang
         rules, skipped = self._rules(lang)
         categories = [c for c in CATEGORIES if c not in skipped]
         if not text.strip():

@@ -1,0 +1,53 @@
+"""lang="auto": English or Turkish per text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import netiquette
+from netiquette import langid
+from netiquette.cli import main
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Hi Sam, your order ships today. Kind regards, Ana", "en"),
+        ("Merhaba Ayşe Hanım, siparişiniz yarın kargoya verilecek. İyi günler dileriz.", "tr"),
+        ("Sayin musterimiz, talebiniz icin tesekkur ederiz; en kisa surede donus yapacagiz.", "tr"),
+        ("İADE TALEBİNİZ ONAYLANDI, TEŞEKKÜR EDERİZ.", "tr"),
+        ("Thanks for your patience. The kargo tracking number is in your account.", "en"),
+        ("Merhaba, the order is on its way ve yarın size ulaşacak, teşekkürler.", "tr"),
+        ("OK", "en"),
+        ("", "en"),
+    ],
+)
+def test_detect(text: str, lang: str) -> None:
+    assert langid.detect(text) == lang
+
+
+def test_auto_is_the_default_and_the_report_says_which_language() -> None:
+    linter = netiquette.Linter()
+    assert linter.settings.lang == "auto"
+    assert linter.check("Merhaba, siparişiniz kargoya verildi. Teşekkürler!").lang == "tr"
+    assert linter.check("Hello, your parcel has shipped. Thanks!").lang == "en"
+    assert netiquette.check("Siparişiniz için teşekkür ederiz.").lang == "tr"
+
+
+def test_explicit_language_overrides_detection() -> None:
+    report = netiquette.Linter("en").check("Merhaba, siparişiniz kargoya verildi.")
+    assert report.lang == "en"
+
+
+def test_cli_lang_overrides_auto(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "tr.txt"
+    path.write_text("Merhaba, siparişiniz kargoya verildi. Teşekkürler!", "utf-8")
+    assert main(["check", str(path), "--format", "json"]) == 0
+    assert '"lang": "tr"' in capsys.readouterr().out
+    assert main(["check", str(path), "--format", "json", "--lang", "en"]) == 0
+    assert '"lang": "en"' in capsys.readouterr().out
