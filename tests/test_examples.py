@@ -15,11 +15,19 @@ NEEDS_WORK = sorted(EXAMPLES.glob("needs-work-*.txt"))
 
 @pytest.fixture(scope="module")
 def linter() -> netiquette.Linter:
-    return netiquette.Linter("en")
+    return netiquette.Linter()  # lang="auto": the examples are English and Turkish
 
 
 def test_there_are_examples() -> None:
     assert len(CLEAN) >= 5 and len(NEEDS_WORK) >= 3
+    turkish = [p for p in CLEAN + NEEDS_WORK if "-tr-" in p.name]
+    assert len(turkish) >= 5
+
+
+@pytest.mark.parametrize("path", CLEAN + NEEDS_WORK, ids=lambda p: p.stem)
+def test_examples_are_checked_in_their_language(path: Path, linter: netiquette.Linter) -> None:
+    expected = "tr" if "-tr-" in path.name else "en"
+    assert linter.check(path.read_text(encoding="utf-8")).lang == expected
 
 
 @pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.stem)

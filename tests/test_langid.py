@@ -51,3 +51,9 @@ def test_cli_lang_overrides_auto(
     assert '"lang": "tr"' in capsys.readouterr().out
     assert main(["check", str(path), "--format", "json", "--lang", "en"]) == 0
     assert '"lang": "en"' in capsys.readouterr().out
+
+
+def test_turkish_report_says_why_grammar_did_not_run() -> None:
+    report = netiquette.Linter("tr").check("Merhaba, siparişiniz yarın kargoya verilecek.")
+    assert "grammar" not in report.scores
+    assert "LanguageTool has no language 'tr'" in report.skipped["grammar"]

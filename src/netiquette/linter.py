@@ -89,9 +89,11 @@ class Linter:
         context = RuleContext(lang=lang, settings=self.settings, templates=self._templates)
         rules: list[Rule] = []
         skipped: dict[str, str] = {}
+        other_languages: dict[str, type[Rule]] = {}
         for rule_id in sorted(self._selected):
             cls = self._rule_classes[rule_id]
             if lang not in cls.languages:
+                other_languages.setdefault(cls.category, cls)
                 continue
             reason = cls.unavailable_reason(context)
             if reason:
@@ -100,6 +102,9 @@ class Linter:
             rules.append(cls(context))
         running = {rule.category for rule in rules}
         skipped = {c: r for c, r in skipped.items() if c not in running}
+        for category, cls in other_languages.items():
+            if category not in running and category not in skipped:
+                skipped[category] = cls.language_reason(lang)
         if "grammar" not in running and "grammar" not in skipped:
             skipped["grammar"] = "grammar rules are not selected"
         return rules, skipped

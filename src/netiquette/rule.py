@@ -78,6 +78,11 @@ class Rule:
         raise NotImplementedError
 
     @classmethod
+    def language_reason(cls, lang: str) -> str:
+        """Why this rule's category is not checked in ``lang`` (it has no such rule)."""
+        return f"no {cls.category} rules for language '{lang}'"
+
+    @classmethod
     def unavailable_reason(cls, context: RuleContext) -> str | None:
         """Why this rule cannot run with ``context`` (e.g. no server configured), or None."""
         return None

@@ -371,6 +371,10 @@ class LanguageToolRule(Rule):
     kind: ClassVar[str]
 
     @classmethod
+    def language_reason(cls, lang: str) -> str:
+        return f"LanguageTool has no language '{lang}', so grammar and spelling are not checked"
+
+    @classmethod
     def unavailable_reason(cls, context: RuleContext) -> str | None:
         return unavailable_reason(context.settings, context.data("grammar.yaml"))
 
