@@ -126,8 +126,10 @@ def main() -> int:
     print(f"| peak RSS of the benchmark process | {lat['rss_mb']:.0f} MB | |")
     tr_first, tr_rss = turkish_first_check()
     tr = latency_and_throughput(args.quick, "tr")
-    print(f"| Turkish: `import netiquette` to first report of Linter('tr') | "
-          f"{tr_first * 1000:.0f} ms | <= 1000 ms |")
+    print(
+        f"| Turkish: `import netiquette` to first report of Linter('tr') | "
+        f"{tr_first * 1000:.0f} ms | <= 1000 ms |"
+    )
     print(
         f"| Turkish: one {tr['words']:.0f}-word reply (median / p95) | "
         f"{tr['median_ms']:.2f} / {tr['p95_ms']:.2f} ms | median <= 2 ms |"

@@ -99,6 +99,9 @@ class TemplateWarning(UserWarning):
     """A template source held nothing to load (a blank file, an empty folder)."""
 
 
+_CIRCUMFLEX = str.maketrans("âîû", "aiu")
+
+
 class Normalized(NamedTuple):
     """Text in matching form: folded words, ``None`` for each placeholder.
 
@@ -127,6 +130,10 @@ def normalize(
     offsets of every word (slower: only needed to report where a match is).
     """
     folded = fold(text, lang)
+    if lang == "tr":
+        # "hâlâ" and "hala", "kâr" and "kar" are one spelling to a reader: the
+        # circumflex is optional in practice (same length, so offsets hold).
+        folded = folded.translate(_CIRCUMFLEX)
     # (start, end, is_slot): placeholders become a slot, quoted lines vanish.
     holes = [(p.start, p.end, True) for p in placeholders.find(text, lang)]
     if drop_quoted and ">" in text:

@@ -29,9 +29,15 @@ def _fold_char(char: str, lang: str) -> str:
 
 def fold(text: str, lang: str) -> str:
     """Lower-case ``text`` for ``lang`` with ``len(fold(text)) == len(text)``."""
-    if text.isascii():
+    if text.isascii() and (lang != "tr" or "I" not in text):
         return text.lower()
     return "".join([_fold_char(char, lang) for char in text])
+
+
+def fold_acronym(text: str, lang: str) -> str:
+    """``fold`` for abbreviations in Latin letters, where the Turkish dotted and dotless
+    i are one letter: "IBAN", "İBAN" and "iban" all give "iban"."""
+    return fold(text, lang).replace("ı", "i")
 
 
 def upper(text: str, lang: str) -> str:

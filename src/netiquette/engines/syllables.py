@@ -6,6 +6,8 @@ The rules come from ``lang/<iso>/readability.yaml`` under ``syllables:``:
     syllables:
       dictionary: cmudict      # optional: a known pronouncing dictionary
       vowels: aeiouy           # letters that make a syllable nucleus
+      each_vowel: false        # true: every vowel is a syllable (Turkish "iade": 3),
+                               # false: every group of vowels ("boat": 1)
       subtract: [...]          # regexes: a match means one syllable less (silent -e)
       add: [...]               # regexes: each match adds one (vowel pairs in hiatus)
 
@@ -158,6 +160,7 @@ class SyllableCounter:
         subtract: Sequence[str] = (),
         add: Sequence[str] = (),
         dictionary: str | None = None,
+        each_vowel: bool = False,
     ) -> None:
         if not vowels:
             raise ConfigError(f"lang/{lang}/readability.yaml: syllables.vowels is empty")
@@ -168,7 +171,7 @@ class SyllableCounter:
                 f"(known: {known})"
             )
         self.lang = lang
-        self._vowel_groups = re.compile(f"[{re.escape(vowels)}]+")
+        self._vowel_groups = re.compile(f"[{re.escape(vowels)}]" + ("" if each_vowel else "+"))
         self._subtract = _alternation(subtract, "subtract", lang)
         self._add = _alternation(add, "add", lang)
         self._dictionary = _DICTIONARIES[dictionary] if dictionary else None
@@ -213,6 +216,7 @@ def counter(lang: str) -> SyllableCounter:
                 tuple(spec.get("subtract") or ()),
                 tuple(spec.get("add") or ()),
                 spec.get("dictionary"),
+                spec.get("each_vowel") is True,
             )
             _counters[lang] = found
     return found

@@ -26,7 +26,10 @@ class GenericReply(Rule):
     small glue word ("we", "and", "please"), and there are at least two such phrases, the
     reply says nothing specific: no answer, no date or number, no product, no next step.
     Any other word (a digit, a name, a product, an instruction) makes the reply pass,
-    so a short polite reply that answers is never flagged.
+    so a short polite reply that answers is never flagged. Turkish replies are judged
+    the same way with Turkish stock phrases ("bizi tercih ettiğiniz için teşekkür
+    ederiz", "yaşanan aksaklıktan dolayı özür dileriz", "talebiniz ilgili birime
+    iletilmiştir", "en kısa sürede dönüş sağlanacaktır").
 
     ## Why is this bad?
     A reply of stock phrases tells the customer that nobody read their message. They
@@ -59,7 +62,7 @@ class GenericReply(Rule):
     name = "generic-reply"
     category = "boilerplate"
     severity = "info"
-    languages = ("en",)
+    languages = ("en", "tr")
     message = (
         "This reply is only stock courtesy phrases and never addresses the customer's "
         "question; add the answer, a specific detail or the next step."
@@ -97,8 +100,10 @@ class GenericReply(Rule):
 
     def _is_content(self, doc: Document, token: Token) -> bool:
         """A word no stock phrase holds: a number, a link, a name, a product, a verb."""
-        if token.like_num or token.like_url or token.like_email:
+        if token.like_url or token.like_email:
             return True
+        if token.like_num and not self._is_vocabulary(token):
+            return True  # "3", "three"; but Turkish "bir" is mostly "a", not "one"
         return any(c.isalnum() for c in token.text) and not self._is_vocabulary(token)
 
     def check(self, doc: Document) -> Iterator[Finding]:

@@ -47,7 +47,7 @@ class TemplateCopy(Rule):
     name = "template-copy"
     category = "boilerplate"
     severity = "warning"
-    languages = ("en",)
+    languages = ("en", "tr")
     message = (
         "This reply is a near copy of a template; tailor it to what the customer "
         "asked before sending."

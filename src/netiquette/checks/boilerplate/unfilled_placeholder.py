@@ -42,7 +42,7 @@ class UnfilledPlaceholder(Rule):
     name = "unfilled-placeholder"
     category = "boilerplate"
     severity = "error"
-    languages = ("en",)
+    languages = ("en", "tr")
     message = (
         "The placeholder '{match}' was never filled in; the customer will see it "
         "exactly as written."

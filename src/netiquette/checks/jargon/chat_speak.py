@@ -17,7 +17,10 @@ class ChatSpeak(PhraseRule):
     U", a list label "u)" or "5 u"; "r" only next to a pronoun ("r u ok", "we r"); "k"
     only on its own at the start of a clause; "ty" not in "Ty Smith"; "PW" and "MSG"
     in capitals are product names. "info" is not chat-speak: it is ordinary informal
-    English.
+    English. In Turkish it finds "slm", "mrb", "tşk", "tmm", "nbr", "bi", "kib", "hg",
+    "yrd", "bşk", "cnm", "msj", ...; "sa" and "as" are left alone (ordinary words and
+    abbreviations too), and so are the accepted abbreviations "Sn.", "vb.", "vs.",
+    "dk." and "Tel:".
 
     ## Why is this bad?
     Shorthand reads as hurried and careless: the customer took the time to write, and
@@ -40,7 +43,7 @@ class ChatSpeak(PhraseRule):
     name = "chat-speak"
     category = "jargon"
     severity = "warning"
-    languages = ("en",)
+    languages = ("en", "tr")
     message = "'{match}' is chat-speak; write the words out in a support reply."
     fix_title = "Write it out in full"
     data_file = "jargon.yaml"

@@ -26,6 +26,12 @@ class SupportJargon(PhraseRule):
     term the customer used in the quoted message ("> Why was my SLA missed?") may be
     used back to them.
 
+    In Turkish it finds support-team words and anglicisms ("eskale ettik", "ticket",
+    "L2'ye", "SLA", "case açıldı", "refund", "feedback", "update geçeceğiz", "aksiyon
+    aldık", "fixledik") and offers the Turkish word ("uzman ekibimize ilettik",
+    "talep", "iade", "geri bildirim"); a suffixed form ("ticket'ınız") gets the message
+    only, since the Turkish word takes a different suffix.
+
     ## Why is this bad?
     The customer is not part of the team. "Escalated to L2 per the SLA" tells them
     nothing about who is helping or when; internal words make them ask again, or feel
@@ -46,7 +52,7 @@ class SupportJargon(PhraseRule):
     name = "support-jargon"
     category = "jargon"
     severity = "warning"
-    languages = ("en",)
+    languages = ("en", "tr")
     message = "'{match}' is support jargon the customer may not know; use plain words."
     fix_title = "Replace with plain wording"
     data_file = "jargon.yaml"

@@ -8,12 +8,14 @@ from netiquette import nlp
 from netiquette.document import Document, Token
 from netiquette.rule import Finding, Rule, RuleContext, all_rules, register
 from netiquette.selection import selected_ids
-from netiquette.textnorm import fold
+from netiquette.textnorm import fold, fold_acronym
 
 _ROMAN = re.compile(r"M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
 #: How far before "(ABC)" a long form may start, in characters.
 _LONG_FORM_WINDOW = 120
 _CLAUSE_END = re.compile(r"[.!?;:\n]")
+#: A suffix after an apostrophe: "SLA'ya", "KDV’li", "L2'ye" (Turkish).
+_SUFFIX = re.compile(r"['’][^\W\d_]+$")
 
 
 def _long_form_start(letters: str, text: str) -> int:
@@ -49,7 +51,8 @@ class UndefinedAcronym(Rule):
 
     ## What it does
     Finds words of 2 to 6 capital letters, possibly with digits ("SLA", "2FA", "GDPR",
-    "SSIDs"), and reports the first use of each one that the reply does not define.
+    "SSIDs"; in Turkish also with a suffix after an apostrophe: "SLA'ya", "BDDK'nın"),
+    and reports the first use of each one that the reply does not define.
     "Full Name (ABC)" and "ABC (full name)" define ABC when the initials of the words
     plausibly spell it (the Schwartz & Hearst test), and so does "ABC (plain words)"
     or "ABC stands for ...". When the acronym is in the language data with a plain
@@ -57,7 +60,8 @@ class UndefinedAcronym(Rule):
 
     Not flagged: acronyms everyone knows (PDF, FAQ, USB, OK, ID, URL: `everyday` in
     `acronyms.yaml`), names (DHL, IKEA), units (GB, MPH), currency codes (USD, TRY),
-    weekdays, months and time zones, and words in `allow_words`; the pronoun "I" and
+    weekdays, months and time zones, and words in `allow_words` (Turkish: TC, KDV,
+    PTT, IBAN, EFT, TL, AVM, SGK, KVKK, ...); the pronoun "I" and
     other single letters; common words in capitals and runs of capitals ("DO NOT",
     "PLEASE NOTE THE DATE"), which are shouting (NQ101); a state or country code where
     a place is expected ("Austin, TX", "in NSW"); codes ("ABC-12345", "#A1B2",
@@ -65,7 +69,8 @@ class UndefinedAcronym(Rule):
     measurement ("16 GB", "4K HDR"); a label followed by the kind of thing it names
     ("a CSV file", "the DVI port"); roman numerals ("Part II", "Henry VIII"); a name
     after a greeting ("Hi JOHN"); the signature after a closing line ("Kind
-    regards,"); code in backticks; and text the customer wrote (quoted lines), which
+    regards,"); in Turkish, a surname in capitals after a first name ("Elif SÜER");
+    code in backticks; and text the customer wrote (quoted lines), which
     also means an acronym the customer used is not flagged later. Acronyms that
     support-jargon (NQ302) or chat-speak (NQ303) flag with a better rewrite ("SLA",
     "ASAP") are left to those rules while they are selected.
@@ -96,7 +101,7 @@ class UndefinedAcronym(Rule):
     name = "undefined-acronym"
     category = "jargon"
     severity = "warning"
-    languages = ("en",)
+    languages = ("en", "tr")
     message = "Spell out '{match}' the first time: the customer may not know it."
     fix_title = "Spell it out once: 'plain words (ABC)'"
 
@@ -107,7 +112,7 @@ class UndefinedAcronym(Rule):
         config = context.data("jargon.yaml").get(self.name, {})
 
         def folded(items: Iterable[Any] | None) -> frozenset[str]:
-            return frozenset(fold(str(item), lang) for item in items or ())
+            return frozenset(fold_acronym(str(item), lang) for item in items or ())
 
         self.common = (
             folded(config.get("common_words"))
@@ -124,7 +129,8 @@ class UndefinedAcronym(Rule):
         self.known = frozenset(known)
         self.regions = folded(acronyms.get("regions"))
         self.expansions = {
-            fold(str(k), lang): str(v) for k, v in (acronyms.get("expansions") or {}).items()
+            fold_acronym(str(k), lang): str(v)
+            for k, v in (acronyms.get("expansions") or {}).items()
         }
         self.code_cues = folded(config.get("code_cues"))
         self.name_cues = folded(config.get("name_cues"))
@@ -136,6 +142,8 @@ class UndefinedAcronym(Rule):
         self.code_pattern = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
         self.vowels = frozenset(fold(str(config.get("vowels", "aeiouy")), lang))
         self.max_length = int(config.get("max_length", 6))
+        # Turkish writes surnames in capitals ("Elif SÜER", "Ayşe YILMAZ").
+        self.surnames_in_capitals = config.get("surnames_in_capitals") is True
         cues = "|".join(re.escape(fold(str(c), lang)) for c in config.get("definition_cues", ()))
         self.definition_cue = re.compile(rf"\s*(?:,\s*|\s-\s*|:\s*)?(?:{cues})\b") if cues else None
         closings = "|".join(
@@ -164,7 +172,7 @@ class UndefinedAcronym(Rule):
             for item in context.data(data_file).get(cls.name, []) if data_file else ():
                 phrase = item if isinstance(item, str) else item.get("phrase")
                 if isinstance(phrase, str) and " " not in phrase.strip():
-                    claimed.add(fold(phrase.strip(), context.lang))
+                    claimed.add(fold_acronym(phrase.strip(), context.lang))
         return claimed
 
     # -- what counts as an acronym ---------------------------------------------------
@@ -193,7 +201,7 @@ class UndefinedAcronym(Rule):
             previous_digit = is_digit
         if letters < 2 or letters + digits > self.max_length or digits > 2 or changes > 2:
             return None  # a single letter, a long word, or a code such as A1B2 or XJ900
-        key = fold(text, self.lang)
+        key = fold_acronym(text, self.lang)
         if (
             letters >= 5
             and not digits
@@ -235,6 +243,23 @@ class UndefinedAcronym(Rule):
                 if self._is_wordy_caps(other):
                     return True
         return False
+
+    def _is_surname(self, tokens: Sequence[Token], j: int, key: str) -> bool:
+        """A surname in capitals after a first name: "Elif SÜER" (where the language
+        writes surnames so). It must be pronounceable: "Kararı BDDK'nın" is an acronym."""
+        if not self.surnames_in_capitals or j == 0 or key in self.expansions:
+            return False
+        previous = tokens[j - 1]
+        word = previous.text
+        return (
+            previous.sentence == tokens[j].sentence
+            and len(word) >= 2
+            and word.isalpha()
+            and word[0].isupper()
+            and word[1:].islower()
+            and previous.folded not in self.common
+            and any(c in self.vowels for c in key)
+        )
 
     def _after_name_cue(self, tokens: Sequence[Token], j: int) -> bool:
         """A name in capitals after a greeting: "Hi JOHN", "Dear Ms SMITH"."""
@@ -361,15 +386,15 @@ class UndefinedAcronym(Rule):
             return len(doc.text)
         return last.start()
 
-    def _replacement(self, doc: Document, token: Token, key: str) -> tuple[str, ...]:
+    def _replacement(self, doc: Document, token: Token, key: str, text: str) -> tuple[str, ...]:
         expansion = self.expansions.get(key)
         if expansion is None:
             return ()
-        if token.text[-1] == "s" and fold(token.text, self.lang) != key:
+        if text[-1] == "s" and fold_acronym(text, self.lang) != key:
             expansion += "s"
         if any(s.start == token.start for s in doc.sentences):
             expansion = expansion[:1].upper() + expansion[1:]
-        return (f"{expansion} ({token.text})",)
+        return (f"{expansion} ({text})",)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         tokens = doc.tokens
@@ -380,6 +405,12 @@ class UndefinedAcronym(Rule):
             text = token.text
             if len(text) < 2 or not (text[1].isupper() or text[1].isdigit() or text[1] == "&"):
                 continue
+            end = token.end
+            suffix = _SUFFIX.search(text)
+            if suffix is not None:
+                # Turkish writes suffixes after an apostrophe: "SLA'ya", "KDV'li".
+                text = text[: suffix.start()]
+                end = token.start + len(text)
             key = self._acronym(text)
             if key is None or key in seen:
                 continue
@@ -395,10 +426,11 @@ class UndefinedAcronym(Rule):
             if (
                 self._is_code_or_measure(doc, tokens, j, key)
                 or self._after_name_cue(tokens, j)
+                or self._is_surname(tokens, j, key)
                 or self._in_caps_run(tokens, j, doc.text)
             ):
                 continue
             seen.add(key)
             if self._defined_here(doc, token, key):
                 continue
-            yield Finding(token.start, token.end, replacements=self._replacement(doc, token, key))
+            yield Finding(token.start, end, replacements=self._replacement(doc, token, key, text))

@@ -22,6 +22,10 @@ class MildProfanity(ProfanityRule):
     ``a bloody nose``, ``Bloody Mary``, ``damning``, ``craps`` (the dice game),
     ``fanny pack``.
 
+    In Turkish, the mild tier holds insults of a person's intelligence (``salak``,
+    ``aptal``, ``gerizekalı``, ``ahmak``, ``dangalak``) and curses (``lanet olsun``,
+    ``kahretsin``, ``kahrolası``), with their inflections (``salaklar``, ``aptallık``).
+
     The list lives in ``lang/<iso>/profanity.yaml`` (tier ``mild``). Words in
     ``allow_words`` are never flagged; words in ``deny_words`` are reported by NQ201
     instead.
@@ -47,7 +51,7 @@ class MildProfanity(ProfanityRule):
     name = "mild-profanity"
     category = "profanity"
     severity = "warning"
-    languages = ("en",)
+    languages = ("en", "tr")
     tier: ClassVar[Tier] = "mild"
     message = (
         "'{match}' is a mild swear word; many customers still find it rude or careless, "

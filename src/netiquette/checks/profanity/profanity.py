@@ -28,6 +28,13 @@ class Profanity(ProfanityRule):
     are not flagged. Text quoted from the customer (lines starting with ``>``) is not
     checked.
 
+    In Turkish the stems take any inflection (``siktir``, ``siktirin``, ``sikerim``,
+    ``siktiğimin``, ``orospunun``, ``şerefsizler``, ``götün``), abbreviations count
+    (``amk``, ``aq``, ``oç``, lower-case ``mk`` and ``sg``), and ASCII spellings read as
+    the word (``serefsiz``, ``gotunu``, ``amina``), while ordinary words that share
+    letters are left alone: ``şikayet``, ``sıkıntı``, ``sıkı``, ``götürmek``, ``amaç``,
+    ``amca``, ``ambalaj``, ``mal``, ``ana sayfa``, ``Sikkim``, ``sık sorulan sorular``.
+
     The list lives in ``lang/<iso>/profanity.yaml`` (tier ``strong``). Words in the
     ``deny_words`` setting are always flagged by this rule; words in ``allow_words``
     never are (for example ``bitch`` for a dog breeder).
@@ -53,7 +60,7 @@ class Profanity(ProfanityRule):
     name = "profanity"
     category = "profanity"
     severity = "error"
-    languages = ("en",)
+    languages = ("en", "tr")
     tier: ClassVar[Tier] = "strong"
     message = (
         "'{match}' is profanity, which offends customers and makes the whole company "

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from netiquette.document import Document
 from netiquette.engines import readability
+from netiquette.engines.readability import language_default
 from netiquette.rule import Finding, Rule, RuleContext, register
 
 
@@ -12,11 +13,15 @@ class HardToRead(Rule):
     """Flags replies whose readability score says most customers will struggle.
 
     ## What it does
-    Computes the reply's Flesch reading ease and Flesch-Kincaid grade (the same
-    figures every report carries in its metrics) and reports when the ease is below
-    `min_reading_ease` (30 by default) or the grade is above `max_grade` (14, about
-    university level). Replies under 40 words are not judged: the formulas swing
-    widely on a few sentences. The finding points at the hardest sentence (the one
+    Computes the reply's reading ease and grade (the same figures every report carries
+    in its metrics: Flesch reading ease and Flesch-Kincaid grade in English, Ateşman
+    reading ease and Bezirci-Yılmaz grade in Turkish) and reports when the ease is
+    below `min_reading_ease` (30 by default) or the grade is above `max_grade` (14,
+    about university level). The Turkish scales differ, so Turkish text has its own
+    defaults in `lang/tr/readability.yaml` (ease below 25, grade above 20, replies of
+    30 words or more), used unless the settings change these values. Replies under
+    40 words (30 in Turkish) are not judged: the formulas swing widely on a few
+    sentences. The finding points at the hardest sentence (the one
     with the highest grade), the best place to start rewriting; its message gives the
     figures for the whole reply. When the reply only scores badly because of
     sentences over `max_sentence_words`, it stays silent: `long-sentence` flags those,
@@ -51,7 +56,7 @@ class HardToRead(Rule):
     name = "hard-to-read"
     category = "readability"
     severity = "info"
-    languages = ("en",)
+    languages = ("en", "tr")
     message = (
         "This reply is hard to read for many customers; use shorter sentences and "
         "plainer words, starting with this sentence."
@@ -62,10 +67,15 @@ class HardToRead(Rule):
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
         settings = context.settings
-        self.min_reading_ease = settings.min_reading_ease
-        self.max_grade = settings.max_grade
-        self.max_sentence_words = settings.max_sentence_words
         data = context.data("readability.yaml").get(self.name) or {}
+        self.min_reading_ease = language_default(
+            settings.min_reading_ease, "min_reading_ease", data, float
+        )
+        self.max_grade = language_default(settings.max_grade, "max_grade", data, float)
+        long_data = context.data("readability.yaml").get("long-sentence") or {}
+        self.max_sentence_words = language_default(
+            settings.max_sentence_words, "max_sentence_words", long_data, int, "max_words"
+        )
         self.min_words = int(data.get("min_words", 40))
 
     def _fails(self, figures: dict[str, float]) -> bool:

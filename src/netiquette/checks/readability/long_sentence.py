@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from netiquette.document import Document
 from netiquette.engines import readability
+from netiquette.engines.readability import language_default
 from netiquette.rule import Finding, Rule, RuleContext, register
 
 
@@ -13,7 +14,9 @@ class LongSentence(Rule):
 
     ## What it does
     Counts the words of every sentence and flags those longer than
-    `max_sentence_words` (35 by default). A line break ends a sentence when the next
+    `max_sentence_words` (35 by default; 28 for Turkish, whose suffixes pack more into
+    a word, set in `lang/tr/readability.yaml` and used unless the setting changes it
+    from 35). A line break ends a sentence when the next
     line is a list item, starts with a capital or follows a blank line, so bullet
     lists, greetings, addresses and signatures never run into one long "sentence";
     quoted lines, URLs and placeholders are not counted.
@@ -43,7 +46,7 @@ class LongSentence(Rule):
     name = "long-sentence"
     category = "readability"
     severity = "warning"
-    languages = ("en",)
+    languages = ("en", "tr")
     message = "This sentence is too long to follow easily; split it into shorter ones."
     fix_title = "Split the sentence"
     # A sentence around a placeholder ("Hi {{first_name}}, ...") is still prose.
@@ -51,7 +54,10 @@ class LongSentence(Rule):
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
-        self.max_words = context.settings.max_sentence_words
+        data = context.data("readability.yaml").get(self.name) or {}
+        self.max_words = language_default(
+            context.settings.max_sentence_words, "max_sentence_words", data, int, "max_words"
+        )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for sentence in readability.sentences(doc):

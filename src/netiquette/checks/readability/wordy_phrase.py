@@ -19,7 +19,11 @@ class WordyPhrase(PhraseRule):
     that" or "please be advised that", and offers the shorter wording ("to", "now",
     "because", or nothing at all). The list comes from the US Federal Plain Language
     Guidelines and from customer-service replies; it lives in
-    `lang/en/readability.yaml` under `wordy-phrase`.
+    `lang/en/readability.yaml` under `wordy-phrase`. In Turkish it finds the formulas
+    of official letters ("bilgilerinize sunarız", "gerekmektedir", "ile ilgili
+    olarak", "mevcut durumda", "nedeniyle dolayı") and offers the plain form ("",
+    "gerekir", "hakkında", "şu an", "nedeniyle"); the list is in
+    `lang/tr/readability.yaml`.
 
     ## Why is this bad?
     Padding makes a reply longer without making it clearer, and it sounds like a form
@@ -43,7 +47,7 @@ class WordyPhrase(PhraseRule):
     name = "wordy-phrase"
     category = "readability"
     severity = "info"
-    languages = ("en",)
+    languages = ("en", "tr")
     message = "'{match}' is a wordy way to say it; the shorter form reads faster."
     fix_title = "Use the shorter wording"
     data_file = "readability.yaml"

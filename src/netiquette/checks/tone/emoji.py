@@ -89,6 +89,19 @@ def emoji_regex(text_symbols: tuple[str, ...], excluded: tuple[str, ...]) -> re.
     return re.compile(f"{single}(?:[ \\t]*{single})*")
 
 
+@lru_cache(maxsize=8)
+def emoji_floor(text_symbols: tuple[str, ...], excluded: tuple[str, ...]) -> str:
+    """The lowest character that can start a match of ``emoji_regex`` (the keycap
+    mark U+20E3 at the latest, since a keycap starts with a digit)."""
+    from netiquette.checks.tone._emoji_table import BASES, PRESENTATION
+
+    skip = {ord(c) for c in "".join(excluded) + "0123456789#*"}
+    points = (
+        _points(PRESENTATION) | _points(BASES) | {ord(c) for c in "".join(text_symbols)}
+    ) - skip
+    return chr(min([0x20E3, *points]))
+
+
 def write_table(path: str) -> None:
     """Write ``_emoji_table.py`` from the installed ``emoji`` package."""
     import emoji as emoji_data
@@ -163,7 +176,7 @@ class Emoji(Rule):
     name = "emoji"
     category = "tone"
     severity = "info"
-    languages = ("en",)
+    languages = ("en", "tr")
     message = (
         "The emoji '{match}' can look flippant in a support reply and may not display "
         "everywhere; say it in words."
@@ -173,10 +186,12 @@ class Emoji(Rule):
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
         data = context.data("tone.yaml").get(self.name, {})
-        self.emoji = emoji_regex(
-            tuple(str(s) for s in data.get("text_symbols", [])),
-            tuple(str(s) for s in data.get("not_emoji", [])),
-        )
+        symbols = tuple(str(s) for s in data.get("text_symbols", []))
+        excluded = tuple(str(s) for s in data.get("not_emoji", []))
+        self.emoji = emoji_regex(symbols, excluded)
+        #: No emoji can start below this character: text without one (most Turkish
+        #: or accented prose) skips the emoji pattern.
+        self.emoji_floor = emoji_floor(symbols, excluded)
         self.emoticons = emoticon_regex(
             data.get("emoticons", []), data.get("line_end_emoticons", [])
         )
@@ -188,7 +203,7 @@ class Emoji(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose_text
         found: list[Finding] = []
-        if not text.isascii():
+        if not text.isascii() and max(text) >= self.emoji_floor:
             found += [Finding(m.start(), m.end()) for m in self.emoji.finditer(text)]
         found += [
             Finding(m.start(), m.end(), self.emoticon_message)

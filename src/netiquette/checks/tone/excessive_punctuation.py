@@ -43,7 +43,7 @@ class ExcessivePunctuation(Rule):
     name = "excessive-punctuation"
     category = "tone"
     severity = "warning"
-    languages = ("en",)
+    languages = ("en", "tr")
     message = "'{match}' reads as shouting or exasperation; one mark is enough."
     fix_title = "Use a single mark"
 

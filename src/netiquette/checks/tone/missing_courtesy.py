@@ -60,7 +60,7 @@ class MissingCourtesy(Rule):
     name = "missing-courtesy"
     category = "tone"
     severity = "info"
-    languages = ("en",)
+    languages = ("en", "tr")
     message = (
         "This reply has no greeting, no thanks or please, and no closing, so it reads as "
         "cold; add at least a greeting or a courteous word."

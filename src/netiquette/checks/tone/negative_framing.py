@@ -48,7 +48,7 @@ class NegativeFraming(PhraseRule):
     name = "negative-framing"
     category = "tone"
     severity = "warning"
-    languages = ("en",)
+    languages = ("en", "tr")
     message = (
         "'{match}' is a dead end; say what you can do instead, e.g. 'Here is what we can do: ...'."
     )

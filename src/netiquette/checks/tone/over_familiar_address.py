@@ -59,7 +59,7 @@ class OverFamiliarAddress(Rule):
     name = "over-familiar-address"
     category = "tone"
     severity = "warning"
-    languages = ("en",)
+    languages = ("en", "tr")
     message = "Calling the customer '{match}' is over-familiar; use their name or leave it out."
     fix_title = "Use the customer's name or leave it out"
 

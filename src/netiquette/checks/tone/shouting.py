@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from netiquette.document import Document, Token
 from netiquette.rule import Finding, Rule, RuleContext, register
-from netiquette.textnorm import fold
+from netiquette.textnorm import fold, fold_acronym, upper
+
+#: After a surname in capitals: the end of the line, the sentence or a comma.
+_SURNAME_END = re.compile(r"[ \t]*(?:[,.]|\r?\n|$)")
 
 
 @register
@@ -14,9 +18,11 @@ class Shouting(Rule):
     ## What it does
     Finds a sentence of three or more words written mostly in capitals, and single
     capitalised words that are not acronyms (``NOT``, ``NEVER``, ``IMMEDIATELY``).
-    Acronyms such as ``PDF``, ``USB`` or ``VAT`` are left alone: a short word in
-    capitals counts only when it is a common word, and a long one only when it is not a
-    known acronym.
+    Acronyms such as ``PDF``, ``USB`` or ``VAT`` (Turkish ``KDV``, ``PTT``) are left
+    alone: a short word in capitals counts only when it is a common word, and a long
+    one only when it is not a known acronym. Capitals are read the Turkish way in
+    Turkish (``İ``, ``Ş``, ``Ğ``), where a surname in capitals after a name, ending the
+    line (``Elif SÜER``), is the usual way to write it and passes.
 
     ## Why is this bad?
     Capitals read as raised voice. A customer who is already frustrated hears anger
@@ -37,7 +43,7 @@ class Shouting(Rule):
     name = "shouting"
     category = "tone"
     severity = "warning"
-    languages = ("en",)
+    languages = ("en", "tr")
     message = "Writing '{match}' in capitals reads as shouting; use normal case."
     fix_title = "Write in sentence case"
 
@@ -46,9 +52,10 @@ class Shouting(Rule):
         data = context.data("shouting.yaml")
         lang = context.lang
         self.shouted_words = frozenset(fold(w, lang) for w in data.get("shouted_words", []))
-        everyday = context.data("acronyms.yaml").get("everyday", [])
-        self.acronyms = frozenset(fold(w, lang) for w in everyday)
+        everyday = [*context.data("acronyms.yaml").get("everyday", []), *data.get("acronyms", [])]
+        self.acronyms = frozenset(fold_acronym(w, lang) for w in everyday)
         self.min_long_word = int(data.get("min_long_word", 5))
+        self.surname_after_name = data.get("surname_after_name") is True
 
     def _is_caps_word(self, token: Token) -> bool:
         text = token.text
@@ -60,7 +67,24 @@ class Shouting(Rule):
         word = token.folded.strip("'’")
         if word in self.shouted_words:
             return True
-        return len(word) >= self.min_long_word and word not in self.acronyms and word.isalpha()
+        return (
+            len(word) >= self.min_long_word
+            and fold_acronym(word, self.context.lang) not in self.acronyms
+            and word.isalpha()
+        )
+
+    def _is_surname(self, doc: Document, index: int) -> bool:
+        """A word in capitals after a capitalised name, ending the line or sentence."""
+        words = doc.words
+        if index == 0 or not _SURNAME_END.match(doc.text, words[index].end):
+            return False
+        name = words[index - 1].text
+        return (
+            name[:1].isupper()
+            and name[1:].islower()
+            and name.isalpha()
+            and words[index - 1].sentence == words[index].sentence
+        )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         lang = self.context.lang
@@ -69,7 +93,11 @@ class Shouting(Rule):
         for token in doc.words:
             by_sentence.setdefault(token.sentence, []).append(token)
         for index, words in by_sentence.items():
-            caps = [t for t in words if self._is_caps_word(t) and t.folded not in self.acronyms]
+            caps = [
+                t
+                for t in words
+                if self._is_caps_word(t) and fold_acronym(t.folded, lang) not in self.acronyms
+            ]
             if len(words) >= 3 and len(caps) >= 3 and len(caps) >= 0.7 * len(words):
                 flagged_sentences.add(index)
                 yield Finding(
@@ -79,11 +107,13 @@ class Shouting(Rule):
                     "use sentence case.",
                     (_sentence_case(doc.text[caps[0].start : caps[-1].end], lang),),
                 )
-        for token in doc.words:
+        for index, token in enumerate(doc.words):
             if token.sentence not in flagged_sentences and self._is_shouted_word(token):
+                if self.surname_after_name and self._is_surname(doc, index):
+                    continue
                 yield Finding(token.start, token.end, replacements=(token.folded,))
 
 
 def _sentence_case(text: str, lang: str) -> str:
     lowered = fold(text, lang)
-    return lowered[:1].upper() + lowered[1:] if lowered else lowered
+    return upper(lowered[:1], lang) + lowered[1:] if lowered else lowered

@@ -1,0 +1,122 @@
+"""Turkish tone: the seed documents stay clean, the 'siz' rewrites, speed."""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+import pytest
+
+import netiquette
+from conftest import shared_path
+from netiquette.checks.tone.informal_address import formal_imperatives, formal_personal
+
+GOOD_REPLY = (
+    "Sayın Ayşe Hanım, bize ulaştığınız için teşekkür ederiz. Siparişiniz 12 Mart "
+    "tarihinde kargoya verilmiştir ve takip numaranız e-posta adresinize gönderilmiştir. "
+    "Kargo firmasının yoğunluğu nedeniyle teslimat bir gün gecikebilir; bu durum için "
+    "özür dileriz. Maalesef teslim tarihini öne alamıyoruz, ancak dilerseniz paketi "
+    "size en yakın PTT şubesinden teslim alabilirsiniz. Bunun için kimliğinizle birlikte "
+    "şubeye gitmeniz yeterlidir. Faturanız PDF olarak hesabınızdaki Siparişlerim "
+    "sayfasında yer almaktadır ve tutar KDV dahildir. Başka bir sorunuz olursa bu "
+    "e-postayı yanıtlayarak bize yazabilirsiniz. İyi günler dileriz. Saygılarımızla, "
+    "Mehmet YILMAZ"
+)
+BAD_REPLY = (
+    "Merhaba kanka, siparişin yolda!!! Adresi yanlış girdiniz, bu sizin hatanız. "
+    "Daha önce de söylediğim gibi bu konuda yapabileceğimiz bir şey yok. Lütfen sakin "
+    "olun ve bekle 😊"
+)
+
+
+@pytest.fixture(scope="module")
+def tone_tr() -> netiquette.Linter:
+    return netiquette.Linter("tr", select=["tone"])
+
+
+@pytest.mark.parametrize("name", ["000_b6d694508e33e9f2.txt", "001_46a478ae806cc6a7.txt"])
+def test_seed_documents_raise_no_tone_or_profanity_warning(name: str) -> None:
+    text = shared_path("seeds", name).read_text(encoding="utf-8")
+    report = netiquette.Linter("tr", select=["tone", "profanity"]).check(text)
+    serious = [(s.rule_id, s.match) for s in report.suggestions if s.severity != "info"]
+    assert not serious
+
+
+def test_good_formal_reply_is_clean(tone_tr: netiquette.Linter) -> None:
+    assert [(s.rule_id, s.match) for s in tone_tr.check(GOOD_REPLY).suggestions] == []
+
+
+def test_bad_reply_gets_a_finding_from_every_tone_area(tone_tr: netiquette.Linter) -> None:
+    found = {(s.rule_id, s.match) for s in tone_tr.check(BAD_REPLY).suggestions}
+    assert found >= {
+        ("NQ104", "kanka"),
+        ("NQ115", "siparişin"),
+        ("NQ102", "!!!"),
+        ("NQ105", "sizin hatanız"),
+        ("NQ106", "Daha önce de söylediğim gibi"),
+        ("NQ107", "yapabileceğimiz bir şey yok"),
+        ("NQ106", "Lütfen sakin olun"),
+        ("NQ115", "bekle"),
+        ("NQ103", "😊"),
+    }
+
+
+def test_auto_language_applies_the_turkish_tone_rules() -> None:
+    report = netiquette.Linter("auto", select=["NQ115"]).check(
+        "Merhaba, şifreni sıfırladık. Yeni şifreyle giriş yapabilirsin, sorun olursa yaz."
+    )
+    assert [s.match for s in report.suggestions] == ["yapabilirsin", "yaz"]
+
+
+@pytest.mark.parametrize(
+    ("informal", "formal"),
+    [
+        ("yapabilirsin", "yapabilirsiniz"),
+        ("istiyorsun", "istiyorsunuz"),
+        ("hesabın", "hesabınız"),
+        ("kargon", "kargonuz"),
+        ("görmüşsün", "görmüşsünüz"),
+        ("Şifren", "Şifreniz"),
+        ("İstersen", "İsterseniz"),
+    ],
+)
+def test_formal_personal_follows_vowel_harmony(informal: str, formal: str) -> None:
+    assert formal_personal(informal) == formal
+
+
+@pytest.mark.parametrize(
+    ("informal", "formal"),
+    [
+        ("bekle", ("bekleyin", "bekleyiniz")),
+        ("bak", ("bakın", "bakınız")),
+        ("gönder", ("gönderin", "gönderiniz")),
+        ("kontrol et", ("kontrol edin", "kontrol ediniz")),
+        ("git", ("gidin", "gidiniz")),
+        ("unutma", ("unutmayın", "unutmayınız")),
+        ("Tıkla", ("Tıklayın", "Tıklayınız")),
+    ],
+)
+def test_formal_imperatives(informal: str, formal: tuple[str, str]) -> None:
+    assert formal_imperatives(informal) == formal
+
+
+def test_turkish_capitals_fold_the_turkish_way() -> None:
+    linter = netiquette.Linter("tr", select=["NQ101"])
+    report = linter.check("Kampanya kodunuzu KESİNLİKLE paylaşmayın.")
+    assert [(s.match, s.replacements) for s in report.suggestions] == [
+        ("KESİNLİKLE", ("kesinlikle",))
+    ]
+
+
+def test_all_turkish_tone_rules_are_fast_on_a_120_word_reply(
+    tone_tr: netiquette.Linter,
+) -> None:
+    text = GOOD_REPLY + " " + BAD_REPLY
+    tone_tr.check(text)
+    times = []
+    for i in range(30):
+        start = time.perf_counter()
+        tone_tr.check(text + f" Talep {i}.")
+        times.append(time.perf_counter() - start)
+    # Tone is a share of the 2 ms budget for all rules; generous for noisy machines.
+    assert statistics.median(times) < 0.004
