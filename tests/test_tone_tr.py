@@ -120,3 +120,51 @@ def test_all_turkish_tone_rules_are_fast_on_a_120_word_reply(
         times.append(time.perf_counter() - start)
     # Tone is a share of the 2 ms budget for all rules; generous for noisy machines.
     assert statistics.median(times) < 0.004
+
+
+RUDE_REPLY = (
+    "Bravo size, adresi yine yanlış girmişsiniz. Valla bu bizim işimiz değil, bu sizin "
+    "sorununuz. Talebiniz ilgili birime iletilmiştir."
+)
+
+
+def test_rude_reply_gets_sarcasm_slang_aggressive_and_stalling_findings(
+    tone_tr: netiquette.Linter,
+) -> None:
+    found = [(s.rule_id, s.match) for s in tone_tr.check(RUDE_REPLY).suggestions]
+    for expected in [
+        ("NQ109", "Bravo size"),
+        ("NQ112", "Valla"),
+        ("NQ113", "bu sizin sorununuz"),
+        ("NQ111", "ilgili birime iletilmiştir"),
+    ]:
+        assert expected in found
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        "Cuma'ya kadar",
+        "15 Mart’ta",
+        "2-3 iş günü içinde",
+        "48 saat içinde",
+        "saat 14.30'a kadar",
+        "yarın öğleden sonra",
+        "önümüzdeki pazartesi",
+    ],
+)
+def test_a_stall_with_a_time_is_not_flagged(when: str) -> None:
+    linter = netiquette.Linter("tr", select=["NQ111"])
+    stall = "Talebiniz ilgili birime iletilmiştir, size dönüş yapılacaktır."
+    assert [s.match for s in linter.check(stall).suggestions] == ["ilgili birime iletilmiştir"]
+    concrete = f"Talebiniz ilgili birime iletilmiştir, {when} size dönüş yapılacaktır."
+    assert linter.check(concrete).suggestions == ()
+
+
+def test_long_reply_without_its_invitation_is_flagged() -> None:
+    linter = netiquette.Linter("tr", select=["NQ114"])
+    assert linter.check(GOOD_REPLY).suggestions == ()
+    without = GOOD_REPLY.replace(
+        "Başka bir sorunuz olursa bu e-postayı yanıtlayarak bize yazabilirsiniz. ", ""
+    )
+    assert [s.match for s in linter.check(without).suggestions] == ["Saygılarımızla, Mehmet YILMAZ"]

@@ -13,7 +13,10 @@ class Aggressive(PhraseRule):
     your problem``, ``I don't care``, ``whatever`` (on its own, not ``whatever you
     need``), ``stop e-mailing us``, ``don't waste our time``, ``take it or leave
     it``, ``shut up``, ``can't you read``, ``google it``, ``end of discussion``,
-    ``you people``, a sentence opening ``Read the manual`` ...
+    ``you people``, a sentence opening ``Read the manual`` ... In Turkish: ``bu sizin
+    sorununuz``, ``bizi uğraştırmayın``, ``bir daha yazmayın``, ``vaktimizi almayın``,
+    ``okumayı bilmiyor musunuz``, ``umurumda değil``, ``Bana ne,``, ``beğenmiyorsanız
+    başka yerden alın`` ...
 
     ## Why is this bad?
     Hostility escalates the conversation, loses the customer and can end up on
@@ -36,7 +39,7 @@ class Aggressive(PhraseRule):
     name = "aggressive"
     category = "tone"
     severity = "warning"
-    languages = ("en",)
+    languages = ("en", "tr")
     message = "'{match}' is hostile or dismissive; stay courteous even with a difficult customer."
     fix_title = "Rephrase courteously"
     data_file = "tone.yaml"

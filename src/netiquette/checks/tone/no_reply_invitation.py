@@ -17,7 +17,9 @@ class NoReplyInvitation(Rule):
     sentence when the reply holds no question and none of the invitations in the data
     (``let me know``, ``reply to this e-mail``, ``feel free``, ``if you have any
     questions``, ``get in touch``, ``happy to help``, ``your feedback``, ``anything
-    else`` ...). Short replies and chat turns are never flagged.
+    else`` ...; Turkish ``başka bir sorunuz olursa``, ``bize yazabilirsiniz``,
+    ``yanıtlayabilirsiniz``, ``çekinmeden``, ``geri bildiriminiz`` ...). Short replies and
+    chat turns are never flagged.
 
     ## Why is this bad?
     A long resolution that ends without an opening leaves the customer unsure whether
@@ -43,7 +45,7 @@ class NoReplyInvitation(Rule):
     name = "no-reply-invitation"
     category = "tone"
     severity = "info"
-    languages = ("en",)
+    languages = ("en", "tr")
     message = (
         "This long reply never invites a reply or feedback; end with an opening such as "
         "'If anything is unclear, just reply to this e-mail.'"

@@ -20,6 +20,10 @@ _COMMA_BEFORE = re.compile(r",[ \t]*$")
 _OPENS_WITH = re.compile(r"[ \t]*[,!]")
 
 
+#: A capitalised word right after: the match is part of a name ("Dude Ranch").
+_NAME_FOLLOWS = re.compile(r"[ \t]+[A-ZÇĞİÖŞÜ]")
+
+
 def _symbol_follows(text: str, end: int) -> bool:
     """True when the next non-space character is a symbol such as an emoji."""
     rest = text[end : end + 4].lstrip(" \t")
@@ -70,6 +74,7 @@ class OverFamiliarAddress(Rule):
         source = f"lang/{lang}/tone.yaml: {self.name}"
         self.words = PhraseList.from_data(data.get("words"), lang, f"{source}: words")
         self.strong = frozenset(fold(w, lang) for w in data.get("strong", []))
+        self.address_only = frozenset(fold(w, lang) for w in data.get("address_only", []))
         self.not_sentence_start = frozenset(
             fold(w, lang) for w in data.get("not_sentence_start", [])
         )
@@ -95,6 +100,10 @@ class OverFamiliarAddress(Rule):
                 return False
             return bool(_FINAL.match(text, end)) or _symbol_follows(text, end)
         if word not in self.not_sentence_start and at_sentence_start(doc, start):
+            # "Dude, ..." opens with address; a word that is never anything else does
+            # so even without the comma ("Kanka siparişin yolda").
+            if word in self.address_only and not _NAME_FOLLOWS.match(doc.text, end):
+                return True  # but "Birader Kitabevi" is a name
             return bool(_OPENS_WITH.match(text, end))
         return False
 

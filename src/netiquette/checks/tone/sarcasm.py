@@ -19,7 +19,9 @@ class Sarcasm(PhraseRule):
     a river``, ``dream on`` ..., and the tag ``/s`` standing on its own. It is tuned
     for precision: phrases that are often sincere (``thanks a lot``, ``oh great``,
     ``congratulations``) are not listed, and ``yeah, right now`` or ``make sure you
-    did`` pass.
+    did`` pass. In Turkish: ``bravo size``, ``aferin``, ``peki peki``, ``tabii canım``,
+    ``Yok artık!``, ``harika, bir şikayet daha``; the sincere ``kolay gelsin``,
+    ``hayırlı olsun`` and ``tebrikler`` pass.
 
     ## Why is this bad?
     Sarcasm does not survive in writing: the customer reads mockery, not a joke, and
@@ -41,7 +43,7 @@ class Sarcasm(PhraseRule):
     name = "sarcasm"
     category = "tone"
     severity = "warning"
-    languages = ("en",)
+    languages = ("en", "tr")
     message = (
         "'{match}' reads as sarcasm, which customers take as mockery; say plainly what you mean."
     )

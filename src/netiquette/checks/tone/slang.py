@@ -18,7 +18,10 @@ class Slang(PhraseRule):
     standard form (``going to``, ``yes``, ``my mistake``). A word capitalised in the
     middle of a sentence is taken for a name and passes (``the Gonna Bay resort``).
     Chat abbreviations such as
-    ``u``, ``thx`` or ``btw`` are the jargon category's ``chat-speak`` rule.
+    ``u``, ``thx`` or ``btw`` are the jargon category's ``chat-speak`` rule. In
+    Turkish: ``valla``, ``harbiden``, ``okey``, ``Aynen,``, ``falan filan``, ``baya``,
+    spoken spellings (``gelcek``, ``bakıcam``, ``geliyo``); ``aynen`` in "bilgileriniz
+    aynen korunur" and the game ``okey`` pass.
 
     ## Why is this bad?
     Slang reads as careless or unprofessional to many customers, and it is harder
@@ -39,7 +42,7 @@ class Slang(PhraseRule):
     name = "slang"
     category = "tone"
     severity = "warning"
-    languages = ("en",)
+    languages = ("en", "tr")
     message = "'{match}' is slang and reads as unprofessional; use the standard word."
     fix_title = "Use the standard word"
     data_file = "tone.yaml"

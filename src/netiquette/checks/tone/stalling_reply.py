@@ -26,7 +26,9 @@ class StallingReply(Rule):
     can ...``, ``I have refunded ...``, ``attached``, ``in the meantime``). The word
     lists are data (``stalls``, ``times``, ``time_units``, ``next_steps``). A
     placeholder in the stall's sentence (``I'll update you by {timeframe}``) counts as
-    the specifics a template will carry.
+    the specifics a template will carry. In Turkish: ``size dönüş yapılacaktır``,
+    ``inceleniyor``, ``ilgili birime iletilmiştir``, with times such as ``2 iş günü
+    içinde``, ``yarın``, ``Cuma'ya kadar`` or ``15 Mart'ta``.
 
     ## Why is this bad?
     "We'll get back to you" with no time leaves the customer waiting and guessing,
@@ -49,7 +51,7 @@ class StallingReply(Rule):
     name = "stalling-reply"
     category = "tone"
     severity = "info"
-    languages = ("en",)
+    languages = ("en", "tr")
     message = (
         "'{match}' promises follow-up but gives no time or next step; say when, or what "
         "the customer can do now."
