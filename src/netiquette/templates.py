@@ -102,6 +102,11 @@ class TemplateWarning(UserWarning):
 _CIRCUMFLEX = str.maketrans("âîû", "aiu")
 
 
+def slot_count(words: tuple[str | None, ...]) -> int:
+    """How many placeholders (``None``) a word sequence holds."""
+    return sum(1 for w in words if w is None)
+
+
 class Normalized(NamedTuple):
     """Text in matching form: folded words, ``None`` for each placeholder.
 
@@ -114,11 +119,12 @@ class Normalized(NamedTuple):
 
     @property
     def slots(self) -> int:
-        return sum(1 for w in self.words if w is None)
+        return slot_count(self.words)
 
     @property
     def word_count(self) -> int:
-        return len(self.words) - self.slots
+        """Words without the placeholders."""
+        return len(self.words) - slot_count(self.words)
 
 
 def normalize(
@@ -171,12 +177,12 @@ class Template:
 
     @property
     def slots(self) -> int:
-        return sum(1 for w in self.words if w is None)
+        return slot_count(self.words)
 
     @property
     def word_count(self) -> int:
         """Words without the placeholders."""
-        return len(self.words) - self.slots
+        return len(self.words) - slot_count(self.words)
 
 
 @dataclass(frozen=True)
