@@ -132,12 +132,17 @@ class UndefinedAcronym(Rule):
             fold_acronym(str(k), lang): str(v)
             for k, v in (acronyms.get("expansions") or {}).items()
         }
-        self.code_cues = folded(config.get("code_cues"))
-        self.name_cues = folded(config.get("name_cues"))
-        self.not_glosses = folded(config.get("not_glosses"))
-        self.numbering = folded(config.get("numbering_words"))
-        self.type_nouns = folded(config.get("type_nouns"))
-        self.region_cues = folded(config.get("region_cues"))
+
+        def words(items: Iterable[Any] | None) -> frozenset[str]:
+            # Compared with token.folded, which keeps the Turkish dotless "ı" ("dosyası").
+            return frozenset(fold(str(item), lang) for item in items or ())
+
+        self.code_cues = words(config.get("code_cues"))
+        self.name_cues = words(config.get("name_cues"))
+        self.not_glosses = words(config.get("not_glosses"))
+        self.numbering = words(config.get("numbering_words"))
+        self.type_nouns = words(config.get("type_nouns"))
+        self.region_cues = words(config.get("region_cues"))
         patterns = [str(p) for p in config.get("code_patterns", ())]
         self.code_pattern = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
         self.vowels = frozenset(fold(str(config.get("vowels", "aeiouy")), lang))

@@ -20,7 +20,8 @@ class Shouting(Rule):
     capitalised words that are not acronyms (``NOT``, ``NEVER``, ``IMMEDIATELY``).
     Acronyms such as ``PDF``, ``USB`` or ``VAT`` (Turkish ``KDV``, ``PTT``) are left
     alone: a short word in capitals counts only when it is a common word, and a long
-    one only when it is not a known acronym. Capitals are read the Turkish way in
+    one only when it is not a known acronym (in English also a known name or an
+    acronym with an expansion: ``UNICEF``, ``HIPAA``). Capitals are read the Turkish way in
     Turkish (``İ``, ``Ş``, ``Ğ``), where a surname in capitals after a name, ending the
     line (``Elif SÜER``), is the usual way to write it and passes.
 
@@ -52,8 +53,11 @@ class Shouting(Rule):
         data = context.data("shouting.yaml")
         lang = context.lang
         self.shouted_words = frozenset(fold(w, lang) for w in data.get("shouted_words", []))
-        everyday = [*context.data("acronyms.yaml").get("everyday", []), *data.get("acronyms", [])]
-        self.acronyms = frozenset(fold_acronym(w, lang) for w in everyday)
+        acronyms = context.data("acronyms.yaml")
+        known: list[str] = [str(w) for w in data.get("acronyms", [])]
+        for key in data.get("acronym_lists", ["everyday"]):
+            known.extend(str(w) for w in acronyms.get(key) or ())  # a dict gives its keys
+        self.acronyms = frozenset(fold_acronym(w, lang) for w in known)
         self.min_long_word = int(data.get("min_long_word", 5))
         self.surname_after_name = data.get("surname_after_name") is True
 
