@@ -19,6 +19,7 @@ from netiquette.config import Settings, discover_config, read_config_file
 from netiquette.errors import NetiquetteError
 from netiquette.linter import Linter
 from netiquette.report import Report
+from netiquette.template_formats import FORMATS
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 PROGRESS_MIN_FILES = 20
@@ -46,7 +47,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--templates",
         action="append",
         metavar="PATH",
-        help="known templates: a file or a folder of .txt/.md (repeatable)",
+        help="known templates: a folder of .txt/.md, a .txt/.md/.csv file or a helpdesk "
+        "JSON export (repeatable)",
+    )
+    check.add_argument(
+        "--templates-format",
+        choices=FORMATS,
+        metavar="FORMAT",
+        help="how --templates files are read: " + ", ".join(FORMATS) + " (default: auto)",
     )
     check.add_argument("--select", metavar="IDS", help="only these rules (ids, names, categories)")
     check.add_argument("--ignore", metavar="IDS", help="skip these rules")
@@ -117,6 +125,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         select=tuple(_split(args.select)) if args.select else None,
         ignore=ignore,
         templates=tuple(args.templates) if args.templates else None,
+        templates_format=args.templates_format,
         **checked,
     )
 
@@ -125,9 +134,29 @@ def _split(value: str) -> list[str]:
     return [v for v in value.replace(",", " ").split() if v]
 
 
+def _load_templates(settings: Settings, err: TextIO) -> tuple[Any, int]:
+    """The templates of the settings, and how many bad files or records were skipped
+    (each printed on ``err``; the run still checks everything and then exits 2)."""
+    if not settings.templates:
+        return None, 0
+    from netiquette.langdata import check_language
+    from netiquette.templates import TemplateSet
+
+    templates = TemplateSet.load(
+        settings.templates,
+        lang=check_language(settings.lang),
+        format=settings.templates_format,
+        on_error="collect",
+    )
+    for problem in templates.problems:
+        print(f"netiquette: error: {problem}", file=err)
+    return templates, len(templates.problems)
+
+
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     settings = _settings(args)
-    linter = Linter(config=settings)
+    templates, template_errors = _load_templates(settings, err)
+    linter = Linter(config=settings, templates=templates)
     paths = list(args.paths)
     if not paths:
         if sources.stdin_is_interactive():
@@ -139,7 +168,7 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print("netiquette: error: no .txt or .md files found in " + ", ".join(paths), file=err)
         return EXIT_USAGE
     reports: list[Report] = []
-    input_errors = 0
+    input_errors = template_errors
     for item in _with_progress(items, err):
         try:
             source = sources.read(item)

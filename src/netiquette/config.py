@@ -35,6 +35,7 @@ class Settings:
     fail_under: int = 70
     templates: tuple[str, ...] = ()
     template_threshold: int = 90
+    templates_format: str = "auto"
     allow_words: tuple[str, ...] = ()
     deny_words: tuple[str, ...] = ()
     languagetool_url: str | None = None
@@ -96,6 +97,15 @@ def validate(raw: Mapping[str, Any], where: str = "config") -> dict[str, Any]:
             out[key] = dict(value)
         elif key == "fail_under":
             out[key] = int(_number(raw_key, value, where, 0, 100))
+        elif key == "templates_format":
+            from netiquette.template_formats import FORMATS
+
+            if not isinstance(value, str) or value.lower() not in FORMATS:
+                raise ConfigError(
+                    f"{where}: 'templates_format' must be one of {', '.join(FORMATS)},"
+                    f" got {value!r}"
+                )
+            out[key] = value.lower()
         elif key == "template_threshold":
             out[key] = int(_number(raw_key, value, where, 1, 100))
         elif key == "max_sentence_words":

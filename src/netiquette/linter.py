@@ -67,7 +67,7 @@ class Linter:
 
         if isinstance(sources, TemplateSet):
             return sources
-        return TemplateSet.load(sources, lang=self.lang)
+        return TemplateSet.load(sources, lang=self.lang, format=self.settings.templates_format)
 
     @property
     def rule_ids(self) -> list[str]:

@@ -4,10 +4,12 @@ Loading
 -------
 ``TemplateSet.load(sources, lang="en")`` accepts:
 
-- a path (``str`` or ``os.PathLike``) to a file: one template, id = the file's stem;
+- a path (``str`` or ``os.PathLike``) to a file: a ``.txt``/``.md`` template (id = the
+  file's stem, or ``id`` in its YAML front matter), a CSV file or a Zendesk, Freshdesk
+  or Help Scout JSON export (:mod:`netiquette.template_formats`, ``format=``);
 - a path to a folder: every ``.txt`` and ``.md`` file inside it, recursively (hidden
-  files and folders skipped), id = the path relative to the folder without its suffix,
-  with ``/`` separators (``billing/refund-approved``);
+  files and folders skipped), id = the ``id`` of its front matter or the path relative
+  to the folder without its suffix, with ``/`` separators (``billing/refund-approved``);
 - a mapping of id -> template text;
 - an iterable mixing paths and template texts. A text gets the id ``template-<n>``
   (``n`` its 1-based position in the iterable).
@@ -18,8 +20,11 @@ whitespace (a template is never one word, so ``"templats/"`` is a mistyped path,
 template) or ends with ``/``, ``\\``, ``.txt`` or ``.md`` (``"my templates/"``);
 anything else is a template text. A path that does not exist raises
 :class:`~netiquette.errors.TemplateError`, and so do a binary file, a file that is not
-UTF-8, an unreadable file and two templates with the same id: bad input is never
-dropped quietly. Blank templates and folders without templates only warn
+UTF-8, an unreadable file, malformed JSON, CSV or front matter, an unknown format and
+two templates with the same id: bad input is never dropped quietly. With
+``on_error="collect"`` the bad file or record is skipped instead, the rest loads and
+the errors (each naming the file and line) are kept in ``TemplateSet.problems``; the
+CLI prints them and exits 2 after checking. Blank templates and folders without templates only warn
 (:class:`TemplateWarning`), since they hold nothing to lose.
 
 Matching
@@ -65,6 +70,17 @@ from rapidfuzz.distance import Indel, LCSseq
 from netiquette.engines import placeholders
 from netiquette.errors import TemplateError
 from netiquette.langdata import check_language
+from netiquette.template_formats import (
+    FORMATS as FORMATS,
+)
+from netiquette.template_formats import (
+    ReadResult,
+    TemplateFileError,
+    TemplateRecord,
+    check_format,
+    read_templates,
+    strip_html,
+)
 from netiquette.textnorm import fold
 
 #: Words of the draft that may stand in for one placeholder of the template.
@@ -168,12 +184,22 @@ def normalize(
 
 @dataclass(frozen=True)
 class Template:
-    """One known template: its id, original text and words (``None`` = placeholder)."""
+    """One known template: its id, original text and words (``None`` = placeholder).
+
+    ``title``, ``lang`` and ``tags`` come from the file (front matter, CSV columns,
+    helpdesk exports) when it has them; ``line`` is where the template starts in
+    ``source``. ``text`` is the body as written (HTML included); ``words`` are what is
+    matched (HTML tags stripped).
+    """
 
     id: str
     text: str
     words: tuple[str | None, ...]
     source: str | None = None
+    title: str | None = None
+    lang: str | None = None
+    tags: tuple[str, ...] = ()
+    line: int | None = None
 
     @property
     def slots(self) -> int:
@@ -288,6 +314,8 @@ class TemplateSet:
         self._slots = [t.slots for t in ordered]
         self._lengths = [t.word_count for t in ordered]
         self._max_slots = max(self._slots, default=0)
+        #: Files and records :meth:`load` skipped (``on_error="collect"``).
+        self.problems: list[TemplateError] = []
 
     def _encode(self, words: Iterable[str | None]) -> str:
         codes = self._codes
@@ -304,63 +332,132 @@ class TemplateSet:
         sources: Mapping[str, str] | None = None,
     ) -> TemplateSet:
         """A set from ``id -> text`` (a mapping or pairs)."""
-        lang = check_language(lang)
         items = texts.items() if isinstance(texts, Mapping) else texts
-        templates = []
+        records = []
         for template_id, text in items:
             if not isinstance(template_id, str) or not isinstance(text, str):
                 raise TemplateError(
                     f"template ids and texts must be strings, got {template_id!r}: "
                     f"{type(text).__name__}"
                 )
-            source = (sources or {}).get(template_id)
+            records.append(
+                TemplateRecord(template_id, text, source=(sources or {}).get(template_id, ""))
+            )
+        return cls.from_records(records, lang=lang)
+
+    @classmethod
+    def from_records(cls, records: Iterable[TemplateRecord], *, lang: str = "en") -> TemplateSet:
+        """A set from records read by :mod:`netiquette.template_formats`."""
+        lang = check_language(lang)
+        templates = []
+        for record in records:
+            text = strip_html(record.body) if record.html else record.body
             norm = normalize(text, lang)
+            where = record.location
             if not norm.word_count:
                 warnings.warn(
-                    f"template '{template_id}'{f' ({source})' if source else ''} is blank; skipped",
+                    f"template '{record.id}'{f' ({where})' if where else ''} is blank; skipped",
                     TemplateWarning,
-                    stacklevel=2,
+                    stacklevel=3,
                 )
                 continue
-            templates.append(Template(template_id, text, norm.words, source))
+            templates.append(
+                Template(
+                    record.id,
+                    record.body,
+                    norm.words,
+                    record.source or None,
+                    title=record.title,
+                    lang=record.lang,
+                    tags=record.tags,
+                    line=record.line,
+                )
+            )
         return cls(templates, lang=lang)
 
     @classmethod
-    def load(cls, sources: TemplateSources | TemplateSet, *, lang: str = "en") -> TemplateSet:
-        """Templates from paths, folders, texts or a mapping (see the module docstring)."""
+    def load(
+        cls,
+        sources: TemplateSources | TemplateSet,
+        *,
+        lang: str = "en",
+        format: str = "auto",
+        on_error: str = "raise",
+    ) -> TemplateSet:
+        """Templates from paths, folders, texts or a mapping (see the module docstring).
+
+        ``format`` is how files given by path are read (:data:`FORMATS`; ``auto`` goes
+        by the name and content). With ``on_error="raise"`` the first bad file or
+        record raises :class:`TemplateError`; with ``"collect"`` it is skipped, the
+        rest still loads and the errors are listed in :attr:`problems`.
+        """
         if isinstance(sources, TemplateSet):
             return sources
-        texts: list[tuple[str, str]] = []
-        origin: dict[str, str] = {}
+        fmt = check_format(format, "templates format")
+        if on_error not in ("raise", "collect"):
+            raise ValueError(f"on_error must be 'raise' or 'collect', got {on_error!r}")
+        records: list[TemplateRecord] = []
+        problems: list[TemplateError] = []
         seen: dict[str, str] = {}
 
-        def add(template_id: str, text: str, source: str) -> None:
-            if template_id in seen:
-                raise TemplateError(
-                    f"two templates have the id '{template_id}' ({seen[template_id]} and "
-                    f"{source}); rename one of them"
+        def problem(error: TemplateError) -> None:
+            if on_error == "raise":
+                raise error
+            problems.append(error)
+
+        def add(record: TemplateRecord) -> None:
+            if record.id in seen:
+                error_type = TemplateFileError if record.source else TemplateError
+                message = (
+                    f"two templates have the id '{record.id}' ({seen[record.id]} and "
+                    f"{record.location}); rename one of them"
                 )
+                if error_type is TemplateFileError:
+                    problem(TemplateFileError(record.source, message, line=record.line))
+                else:
+                    problem(TemplateError(message))
+                return
+            seen[record.id] = record.location or f"template '{record.id}'"
+            records.append(record)
+
+        def add_path(item: str | os.PathLike[str]) -> None:
+            try:
+                result = _read_path(item, fmt)
+            except TemplateError as exc:
+                problem(exc)
+                return
+            for error in result.problems:
+                problem(error)
+            for record in result.records:
+                add(record)
+
+        def add_text(template_id: str, text: str, source: str) -> None:
+            if template_id in seen:
+                problem(
+                    TemplateError(
+                        f"two templates have the id '{template_id}' ({seen[template_id]} and "
+                        f"{source}); rename one of them"
+                    )
+                )
+                return
             seen[template_id] = source
-            texts.append((template_id, text))
-            origin[template_id] = source
+            records.append(TemplateRecord(template_id, text, source=source))
 
         if isinstance(sources, (str, os.PathLike)):
-            for template_id, text, source in _read_path(sources):
-                add(template_id, text, source)
+            add_path(sources)
         elif isinstance(sources, Mapping):
             for template_id, text in sources.items():
                 if not isinstance(text, str):
                     raise TemplateError(
                         f"template '{template_id}' must be a string, got {type(text).__name__}"
                     )
-                add(str(template_id), text, f"template '{template_id}'")
+                add_text(str(template_id), text, f"template '{template_id}'")
         elif isinstance(sources, Iterable) and not isinstance(sources, (bytes, bytearray)):
             for n, item in enumerate(sources, 1):
                 if isinstance(item, os.PathLike) or (isinstance(item, str) and _is_path(item)):
-                    for template_id, text, source in _read_path(item):
-                        add(template_id, text, source)
+                    add_path(item)
                 elif isinstance(item, str):
-                    add(f"template-{n}", item, f"template text #{n}")
+                    add_text(f"template-{n}", item, f"template text #{n}")
                 else:
                     raise TemplateError(
                         f"template source #{n} must be a path or a text, got {type(item).__name__}"
@@ -370,7 +467,9 @@ class TemplateSet:
                 "templates must be a path, a folder, a list of paths or texts, or a mapping"
                 f" of id to text; got {type(sources).__name__}"
             )
-        return cls.from_texts(texts, lang=lang, sources=origin)
+        loaded = cls.from_records(records, lang=lang)
+        loaded.problems = problems
+        return loaded
 
     # -- reading ----------------------------------------------------------------------
 
@@ -496,10 +595,14 @@ def _is_path(item: str) -> bool:
     )
 
 
-def _read_path(path: str | os.PathLike[str]) -> list[tuple[str, str, str]]:
-    """(id, text, source) of the template file, or of every template in the folder."""
+def _read_path(path: str | os.PathLike[str], fmt: str = "auto") -> ReadResult:
+    """The template(s) of a file, or of every .txt/.md file in a folder."""
     folder = Path(path)
     if folder.is_dir():
+        if fmt not in ("auto", "text"):
+            raise TemplateFileError(
+                folder, f"a folder holds .txt/.md templates; give the {fmt} export file itself"
+            )
         files = sorted(
             p
             for p in folder.rglob("*")
@@ -511,13 +614,20 @@ def _read_path(path: str | os.PathLike[str]) -> list[tuple[str, str, str]]:
             warnings.warn(
                 f"{folder}: no {' or '.join(SUFFIXES)} templates in this folder",
                 TemplateWarning,
-                stacklevel=3,
+                stacklevel=4,
             )
-        return [
-            (p.relative_to(folder).with_suffix("").as_posix(), _read_file(p), str(p)) for p in files
-        ]
+        result = ReadResult()
+        for p in files:
+            default_id = p.relative_to(folder).with_suffix("").as_posix()
+            try:
+                one = read_templates(p, _read_file(p), "text", default_id=default_id)
+            except TemplateError as exc:
+                result.problems.append(exc)
+                continue
+            result.records.extend(one.records)
+        return result
     if folder.is_file():
-        return [(folder.stem, _read_file(folder), str(folder))]
+        return read_templates(folder, _read_file(folder), fmt, default_id=folder.stem)
     if not folder.exists():
         raise TemplateError(
             f"{folder}: template file or folder not found (a template text must be given "
