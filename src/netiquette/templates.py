@@ -81,6 +81,7 @@ from netiquette.template_formats import (
     read_templates,
     strip_html,
 )
+from netiquette.template_index import TemplateIndex, fingerprint
 from netiquette.textnorm import fold
 
 #: Words of the draft that may stand in for one placeholder of the template.
@@ -99,6 +100,8 @@ _MIN_ANCHOR = 2
 _SLOT = "\U000f0000"
 _UNKNOWN = "\U000f0001"
 _FIRST_WORD_CODE = 0x10000
+#: Sets with more templates than this find candidates with a :class:`TemplateIndex`.
+INDEX_THRESHOLD = 200
 
 TemplateSources = Union[
     str,
@@ -314,6 +317,7 @@ class TemplateSet:
         self._slots = [t.slots for t in ordered]
         self._lengths = [t.word_count for t in ordered]
         self._max_slots = max(self._slots, default=0)
+        self._template_index: TemplateIndex | None = None
         #: Files and records :meth:`load` skipped (``on_error="collect"``).
         self.problems: list[TemplateError] = []
 
@@ -492,6 +496,39 @@ class TemplateSet:
     def ids(self) -> list[str]:
         return sorted(self._by_id)
 
+    # -- index ------------------------------------------------------------------------
+
+    @property
+    def fingerprint(self) -> str:
+        """Digest of the normalised templates: a saved index only fits this set."""
+        return fingerprint(self._encoded)
+
+    @property
+    def index(self) -> TemplateIndex:
+        """The inverted index of this set, built on first use (or :meth:`use_index`)."""
+        index = self._template_index
+        if index is None:
+            # Two threads may both build it; either result is the same.
+            index = self._template_index = TemplateIndex(self._encoded, slot=_SLOT)
+        return index
+
+    def build_index(self) -> TemplateIndex:
+        """Build (once) and return the index, e.g. to :meth:`TemplateIndex.save` it."""
+        return self.index
+
+    def use_index(self, index: TemplateIndex | str | os.PathLike[str]) -> TemplateIndex:
+        """Use a prebuilt index (or load one saved to a path) instead of building it.
+
+        Raises :class:`TemplateError` when it was built from other templates.
+        """
+        expected = self.fingerprint
+        if not isinstance(index, TemplateIndex):
+            index = TemplateIndex.load(index, fingerprint=expected)
+        elif index.fingerprint != expected:
+            raise TemplateError("this template index was built from other templates; rebuild it")
+        self._template_index = index
+        return index
+
     # -- matching ---------------------------------------------------------------------
 
     def best_match(
@@ -548,17 +585,28 @@ class TemplateSet:
         if low >= high:
             return []
         min_common = k * (_BETA2 * self._lengths[low] + length - allowance) / (1 + _BETA2)
+        needed = max(1, int(min_common))
+        # Large sets: only templates sharing enough words (as bags, an upper bound of
+        # the common subsequence) with the draft; the same best match, found sooner.
+        chosen: list[int] | None = None
+        if len(self._encoded) > INDEX_THRESHOLD:
+            chosen = self.index.candidates(
+                draft, needed, low, high, cutoff=cutoff, fill_budget=FILL_BUDGET, beta2=_BETA2
+            )
+            choices = [self._encoded[i] for i in chosen]
+        else:
+            choices = self._encoded[low:high]
         scored = process.extract(
             draft,
-            self._encoded[low:high],
+            choices,
             scorer=LCSseq.similarity,
             processor=None,
             limit=None,
-            score_cutoff=max(1, int(min_common)),
+            score_cutoff=needed,
         )
         out: list[tuple[int, float]] = []
         for _, common, offset in scored:
-            index = low + offset
+            index = low + offset if chosen is None else chosen[offset]
             free = min(self._slots[index] * FILL_BUDGET, max(0, length - int(common)))
             bound = _score(common, self._lengths[index], length - free)
             if bound >= cutoff:

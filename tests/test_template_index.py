@@ -1,0 +1,176 @@
+"""TemplateIndex: the inverted-index candidate step finds what brute force finds."""
+
+from __future__ import annotations
+
+import pickle
+import random
+from pathlib import Path
+
+import pytest
+
+from netiquette import template_index
+from netiquette import templates as templates_module
+from netiquette.errors import TemplateError
+from netiquette.template_index import TemplateIndex
+from netiquette.templates import TemplateSet
+
+SENTENCES = [
+    "Thank you for contacting us about your order.",
+    "I have issued a full refund to your original payment method.",
+    "The refund should appear on your statement within five business days.",
+    "Your package left our warehouse this morning and is on its way.",
+    "You can track it with the link in your confirmation email.",
+    "To reset your password, open the sign-in page and choose Forgot password.",
+    "We have extended your subscription by one month at no cost.",
+    "The replacement part ships from our partner in Rotterdam.",
+    "Please reply with a photo of the damaged item so we can file a claim.",
+    "Our billing team has corrected the duplicate charge on your invoice.",
+    "Your account is now verified and every feature is unlocked.",
+    "If the app still crashes, please send us the log file from Settings.",
+]
+FILLER = [
+    "Let me know if anything else comes up.",
+    "Best regards from the support team.",
+    "Have a lovely weekend.",
+    "We appreciate your patience while we looked into this.",
+]
+
+
+def _templates(count: int, seed: int = 4) -> dict[str, str]:
+    rng = random.Random(seed)
+    out = {}
+    for i in range(count):
+        body = rng.sample(SENTENCES, rng.randint(3, 6)) + rng.sample(FILLER, rng.randint(0, 2))
+        if rng.random() < 0.5:
+            body.insert(rng.randrange(len(body)), "Your order number is {{order_id}}.")
+        out[f"t{i:04d}"] = "Hi {{first_name}},\n\n" + " ".join(body)
+    return out
+
+
+def _queries(texts: dict[str, str], count: int, seed: int = 9) -> list[str]:
+    rng = random.Random(seed)
+    ids = sorted(texts)
+    out = []
+    for n in range(count):
+        text = texts[rng.choice(ids)].replace("{{first_name}}", "Maria")
+        text = text.replace("{{order_id}}", "A-48213")
+        words = text.split(" ")
+        for _ in range(n % 4):
+            words[rng.randrange(len(words))] = "really"
+        if n % 5 == 0:  # a copy with a sentence of the agent's own
+            words.append("I also checked the courier scan from Tuesday at the depot.")
+        out.append(" ".join(words))
+    out += ["Sure, I can help with that. " * 3, "The weather in Ankara was great today, thanks!"]
+    return out
+
+
+def _brute(tset: TemplateSet, text: str, cutoff: float, monkeypatch: pytest.MonkeyPatch) -> object:
+    with monkeypatch.context() as patch:
+        patch.setattr(templates_module, "INDEX_THRESHOLD", 10**9)
+        return tset.best_match(text, score_cutoff=cutoff, min_words=8)
+
+
+@pytest.fixture(scope="module")
+def big() -> tuple[dict[str, str], TemplateSet]:
+    texts = _templates(400)
+    return texts, TemplateSet.from_texts(texts)
+
+
+@pytest.mark.parametrize("cutoff", [90.0, 60.0])
+def test_same_best_match_as_brute_force(
+    big: tuple[dict[str, str], TemplateSet], cutoff: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts, tset = big
+    assert len(tset) > templates_module.INDEX_THRESHOLD
+    matched = 0
+    for query in _queries(texts, 150):
+        expected = _brute(tset, query, cutoff, monkeypatch)
+        got = tset.best_match(query, score_cutoff=cutoff, min_words=8)
+        assert got == expected, query
+        matched += got is not None
+    assert matched > 50  # the comparison covers real matches, not only misses
+
+
+def test_index_prunes_candidates(big: tuple[dict[str, str], TemplateSet]) -> None:
+    texts, tset = big
+    query = _queries(texts, 1)[0]
+    encoded = tset._encode(templates_module.normalize(query, "en").words)
+    kept = tset.index.candidates(encoded, 40, cutoff=90.0)
+    assert 0 < len(kept) < len(tset) // 2
+    assert kept == sorted(kept)
+
+
+def test_pickle_and_save_load_round_trip(
+    big: tuple[dict[str, str], TemplateSet], tmp_path: Path
+) -> None:
+    texts, tset = big
+    index = tset.build_index()
+    query = _queries(texts, 3)[2]
+    expected = tset.best_match(query, score_cutoff=90)
+    clone = pickle.loads(pickle.dumps(index))
+    assert clone.fingerprint == index.fingerprint and len(clone) == len(index)
+    path = tmp_path / "templates.idx"
+    index.save(path)
+    fresh = TemplateSet.from_texts(texts)
+    loaded = fresh.use_index(path)
+    assert loaded.postings_size == index.postings_size
+    assert fresh.best_match(query, score_cutoff=90) == expected
+    # A pickled set carries its index along.
+    assert pickle.loads(pickle.dumps(tset)).best_match(query, score_cutoff=90) == expected
+
+
+def test_version_mismatch_and_bad_files(
+    big: tuple[dict[str, str], TemplateSet], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, tset = big
+    path = tmp_path / "old.idx"
+    tset.build_index().save(path)
+    monkeypatch.setattr(template_index, "VERSION", template_index.VERSION + 1)
+    with pytest.raises(TemplateError, match="version 1 does not match"):
+        TemplateIndex.load(path)
+    monkeypatch.undo()
+    junk = tmp_path / "junk.idx"
+    junk.write_bytes(b"not a pickle")
+    with pytest.raises(TemplateError, match="not a netiquette template index"):
+        TemplateIndex.load(junk)
+    with pytest.raises(TemplateError, match="cannot read"):
+        TemplateIndex.load(tmp_path / "missing.idx")
+    other = TemplateSet.from_texts(_templates(300, seed=8))
+    with pytest.raises(TemplateError, match="other templates"):
+        other.use_index(path)
+    with pytest.raises(TemplateError, match="other templates"):
+        other.use_index(tset.index)
+
+
+def test_empty_set_and_empty_index() -> None:
+    empty = TemplateSet.from_texts({})
+    index = empty.build_index()
+    assert len(index) == 0 and index.postings_size == 0
+    assert index.candidates("abc", 1, cutoff=90.0) == []
+    assert empty.best_match("Thank you for contacting us about your order today.") is None
+
+
+def test_turkish_case_and_accents_through_the_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(2)
+    base = [
+        "Siparişiniz bugün kargoya verildi ve yarın elinizde olacak.",
+        "İade işleminiz başlatıldı, tutar beş iş günü içinde hesabınıza geçer.",
+        "Şifrenizi sıfırlamak için giriş sayfasındaki bağlantıyı kullanın.",
+        "Hâlâ sorun yaşıyorsanız lütfen ekran görüntüsü gönderin.",
+        "Aboneliğiniz bir ay ücretsiz uzatıldı.",
+        "Faturadaki çift ödeme düzeltildi.",
+        "Ürünün fotoğrafını gönderirseniz hasar kaydı açabiliriz.",
+    ]
+    texts = {
+        f"tr{i:03d}": "Merhaba {{ad}},\n\n" + " ".join(rng.sample(base, rng.randint(3, 5)))
+        for i in range(260)
+    }
+    tset = TemplateSet.from_texts(texts, lang="tr")
+    target = texts["tr007"].replace("{{ad}}", "AYŞE")
+    # Upper case (dotted İ) and the optional circumflex must not matter.
+    query = target.replace("i", "İ").replace("ı", "I").upper().replace("HÂLÂ", "HALA")
+    assert query != target
+    got = tset.best_match(query, score_cutoff=90, min_words=8)
+    assert got is not None and got.similarity >= 90
+    assert got == _brute(tset, query, 90, monkeypatch)
+    assert tset.similarity(query, got.template_id) == tset.similarity(query, "tr007")
