@@ -229,8 +229,24 @@ def test_linter_reports_template_id_and_similarity() -> None:
     linter = netiquette.Linter("en", templates=TEMPLATES, select=["NQ502"])
     [suggestion] = linter.check(FILLED).suggestions
     assert suggestion.rule_id == "NQ502" and suggestion.severity == "warning"
-    assert suggestion.data == {"template_id": "refund-approved", "similarity": 100.0}
+    assert suggestion.data["template_id"] == "refund-approved"
+    assert suggestion.data["similarity"] == 100.0
+    assert suggestion.data["title"] is None  # a plain .txt template has no title
+    assert 0 < suggestion.data["own_share"] < 0.3  # only the filled-in name is its own
     assert "100% match for the template 'refund-approved'" in suggestion.message
+    assert "written for this customer" in suggestion.message
+
+
+def test_own_share_grows_with_what_the_agent_adds() -> None:
+    tset = TemplateSet.load(TEMPLATES)
+    copied = tset.best_match(FILLED)
+    longer = tset.best_match(
+        FILLED + " The kettle from order 48213 reached our warehouse on 3 March, and the "
+        "courier has confirmed the collection from your address in Leeds."
+    )
+    assert copied is not None and longer is not None
+    assert longer.template_id == copied.template_id
+    assert longer.own_share > copied.own_share + 0.3
 
 
 def test_linter_accepts_a_loaded_set_and_config_paths(tmp_path: Path) -> None:
@@ -374,3 +390,15 @@ def test_freecodecamp_templates_match_their_filled_copies() -> None:
         match = tset.best_match(draft, score_cutoff=90, min_words=8)
         if tset[template_id].word_count >= 12:
             assert match is not None and match.similarity >= 90, template_id
+
+
+def test_message_names_the_template_title_when_the_export_has_one() -> None:
+    export = TEMPLATES / "zendesk-macros.json"
+    tset = TemplateSet.load(export)
+    template = next(t for t in tset if t.title == "Shipping::Order shipped")
+    draft = template.text.replace("{{ticket.requester.first_name}}", "Maria")
+    [suggestion] = (
+        netiquette.Linter("en", templates=tset, select=["NQ502"]).check(draft).suggestions
+    )
+    assert "'Shipping::Order shipped' (360001001)" in suggestion.message
+    assert suggestion.data["title"] == "Shipping::Order shipped"

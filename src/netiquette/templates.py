@@ -222,12 +222,18 @@ class TemplateMatch:
     similarity: float
     start: int
     end: int
+    #: The template's title, when its source has one (front matter, exports, CSV).
+    title: str | None = None
+    #: Share (0-1) of the draft's words that are not template text: what the agent
+    #: wrote for this customer, including what they wrote into placeholders.
+    own_share: float = 0.0
 
 
 class _Alignment(NamedTuple):
     similarity: float
     first: int  # first and last copied word of the draft (last is exclusive)
     last: int
+    matched: int  # words of the draft that are template text
 
 
 def _align(template: str, slots: int, draft: str) -> _Alignment:
@@ -273,7 +279,7 @@ def _align(template: str, slots: int, draft: str) -> _Alignment:
             gap_end = op.dest_end
     close_gap()
     similarity = _score(matched, len(template) - slots, len(draft) - filled)
-    return _Alignment(similarity, max(first, 0), max(last, 0))
+    return _Alignment(similarity, max(first, 0), max(last, 0), matched)
 
 
 def _score(common: float, template_length: int, draft_length: float) -> float:
@@ -562,7 +568,16 @@ class TemplateSet:
         alignment, index = best
         located = normalize(text, self.lang, drop_quoted=True, spans=True)
         start, end = _original_span(text, located, alignment)
-        return TemplateMatch(self._templates[index].id, round(alignment.similarity, 1), start, end)
+        template = self._templates[index]
+        own = 1.0 - alignment.matched / len(encoded) if encoded else 0.0
+        return TemplateMatch(
+            template.id,
+            round(alignment.similarity, 1),
+            start,
+            end,
+            template.title,
+            round(max(own, 0.0), 2),
+        )
 
     def similarity(self, text: str, template_id: str) -> float:
         """Similarity (0-100) of ``text`` and one template, without any pruning."""

@@ -49,7 +49,7 @@ class TemplateCopy(Rule):
     severity = "warning"
     languages = ("en", "tr")
     message = (
-        "This reply is a near copy of a template; tailor it to what the customer "
+        "This reply is a near copy of a template; customise it to what the customer "
         "asked before sending."
     )
     fix_title = "Rewrite the template for this customer"
@@ -78,10 +78,20 @@ class TemplateCopy(Rule):
         if span is None:
             return
         similarity = int(match.similarity)
+        named = (
+            f"'{match.title}' ({match.template_id})" if match.title else (f"'{match.template_id}'")
+        )
+        own = round(match.own_share * 100)
         yield Finding(
             span.start,
             span.end,
-            f"This reply is a {similarity}% match for the template '{match.template_id}'; "
-            "tailor it to what the customer asked before sending.",
-            data={"template_id": match.template_id, "similarity": match.similarity},
+            f"This reply is a {similarity}% match for the template {named}, and only "
+            f"{own}% of it is written for this customer; customise it: their name, "
+            "their order or account details, and an answer to what they actually asked.",
+            data={
+                "template_id": match.template_id,
+                "title": match.title,
+                "similarity": match.similarity,
+                "own_share": match.own_share,
+            },
         )
