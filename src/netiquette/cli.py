@@ -80,6 +80,44 @@ def build_parser() -> argparse.ArgumentParser:
 
     explain = commands.add_parser("explain", help="show one rule's documentation")
     explain.add_argument("rule", metavar="RULE", help="rule id (NQ101) or name (shouting)")
+
+    templates = commands.add_parser("templates", help="work on a template repository")
+    template_commands = templates.add_subparsers(
+        dest="templates_command", metavar="COMMAND", parser_class=_Parser
+    )
+    audit = template_commands.add_parser(
+        "audit",
+        help="lint templates as templates; report malformed placeholders, near-duplicates "
+        "and tiny templates",
+    )
+    audit.add_argument("paths", nargs="+", metavar="PATH", help="template files or folders")
+    audit.add_argument(
+        "--templates-format",
+        choices=FORMATS,
+        metavar="FORMAT",
+        help="how the files are read: " + ", ".join(FORMATS) + " (default: auto)",
+    )
+    audit.add_argument("--format", choices=("text", "json"), default="text")
+    audit.add_argument("--lang", help="language of the templates: auto (default), en or tr")
+    audit.add_argument("--select", metavar="IDS", help="only these rules (ids, names, categories)")
+    audit.add_argument("--ignore", metavar="IDS", help="skip these rules")
+    audit.add_argument(
+        "--config",
+        metavar="FILE",
+        help=".netiquette.toml or pyproject.toml (default: found upwards)",
+    )
+    audit.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    audit.add_argument(
+        "--known-variables",
+        metavar="NAMES",
+        help="the variables templates may use (comma-separated, * wildcards); others are errors",
+    )
+    audit.add_argument(
+        "--similarity",
+        type=int,
+        metavar="N",
+        help="report templates at least N%% similar as near duplicates (default: 90)",
+    )
     return parser
 
 
@@ -93,6 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_rules(args, sys.stdout)
         if args.command == "explain":
             return run_explain(args, sys.stdout, sys.stderr)
+        if args.command == "templates" and args.templates_command == "audit":
+            return run_templates_audit(args, sys.stdout, sys.stderr)
     except NetiquetteError as exc:
         print(f"netiquette: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -193,6 +233,48 @@ def _with_progress(items: list[str | Path], err: TextIO) -> Iterable[str | Path]
 
     bar: Iterable[str | Path] = tqdm(items, file=err, unit="file", leave=False)
     return bar
+
+
+def run_templates_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``netiquette templates audit``: exit 0 clean, 1 an error-level finding (a linter
+    error, a malformed placeholder, an empty template), 2 a usage, configuration or
+    input error (the readable templates are still audited)."""
+    from netiquette import audit
+
+    args.fail_under = None
+    args.templates = None
+    settings = _settings(args)
+    if args.known_variables is not None:
+        settings = settings.with_overrides(known_variables=tuple(_split(args.known_variables)))
+    similarity = audit.DEFAULT_SIMILARITY if args.similarity is None else args.similarity
+    if not 1 <= similarity <= 100:
+        print("netiquette: error: --similarity must be between 1 and 100", file=err)
+        return EXIT_USAGE
+    records, problems = audit.read_records(args.paths, settings.templates_format)
+    for problem in problems:
+        print(f"netiquette: error: {problem}", file=err)
+
+    def progress(items: Sequence[Any]) -> Iterable[Any]:
+        if len(items) < PROGRESS_MIN_FILES or not err.isatty():
+            return items
+        from tqdm import tqdm
+
+        bar: Iterable[Any] = tqdm(items, file=err, unit="template", leave=False)
+        return bar
+
+    result = audit.audit_records(
+        records, settings=settings, similarity=similarity, progress=progress
+    )
+    result.problems = problems
+    if args.format == "json":
+        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False), file=out)
+    else:
+        print(audit.format_text(result), file=out)
+    if problems or not records:
+        if not records and not problems:
+            print("netiquette: error: no templates found in " + ", ".join(args.paths), file=err)
+        return EXIT_USAGE
+    return EXIT_FAILED if result.failed else EXIT_OK
 
 
 def run_rules(args: argparse.Namespace, out: TextIO) -> int:

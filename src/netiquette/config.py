@@ -42,6 +42,7 @@ class Settings:
     max_sentence_words: int = 35
     min_reading_ease: float = 30.0
     max_grade: float = 14.0
+    known_variables: tuple[str, ...] = ()
     source: str = "defaults"
 
     def with_overrides(self, **overrides: Any) -> Settings:
@@ -83,7 +84,14 @@ def validate(raw: Mapping[str, Any], where: str = "config") -> dict[str, Any]:
             if not isinstance(value, str):
                 raise ConfigError(f"{where}: 'lang' must be a string, got {value!r}")
             out[key] = value
-        elif key in ("select", "ignore", "templates", "allow_words", "deny_words"):
+        elif key in (
+            "select",
+            "ignore",
+            "templates",
+            "allow_words",
+            "deny_words",
+            "known_variables",
+        ):
             out[key] = _string_list(raw_key, value, where)
         elif key == "severity":
             if not isinstance(value, Mapping):

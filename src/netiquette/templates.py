@@ -432,7 +432,7 @@ class TemplateSet:
 
         def add_path(item: str | os.PathLike[str]) -> None:
             try:
-                result = _read_path(item, fmt)
+                result = read_path(item, fmt)
             except TemplateError as exc:
                 problem(exc)
                 return
@@ -658,7 +658,7 @@ def _is_path(item: str) -> bool:
     )
 
 
-def _read_path(path: str | os.PathLike[str], fmt: str = "auto") -> ReadResult:
+def read_path(path: str | os.PathLike[str], fmt: str = "auto") -> ReadResult:
     """The template(s) of a file, or of every .txt/.md file in a folder."""
     folder = Path(path)
     if folder.is_dir():

@@ -1,0 +1,603 @@
+"""Auditing a template repository: ``netiquette templates audit PATH ...``.
+
+One job: read every template of the given files and folders and report what is wrong
+with the repository itself (docs/templates.md, "Audit"):
+
+- every rule of the linter on each template, except NQ501 ``unfilled-placeholder``
+  (placeholders are expected in a template) and NQ502 ``template-copy`` (it would match
+  each template to itself);
+- malformed placeholders (errors): unbalanced braces (``{{ name }``, ``{name}}``, a
+  ``{{`` never closed on its line), a variable name with a space inside
+  (``{{ first name }}``) and, when a list of known variables is given, a variable not
+  on it;
+- near-duplicate clusters: templates whose words (placeholders as one slot each) agree
+  in order to at least ``similarity`` percent (``2 * common / (a + b)``, rapidfuzz's
+  Indel ratio over word codes), grouped by single linkage; pairs are found with a
+  :class:`~netiquette.template_index.TemplateIndex` so that 10,000 templates do not
+  need 50 million comparisons;
+- trivial duplicates: templates identical once case, punctuation, whitespace and the
+  syntax of their placeholders are ignored;
+- empty (an error) and tiny templates (fewer than :data:`TINY_WORDS` words).
+
+The gate (exit code 1) fails on error-level findings: a linter suggestion of severity
+``error``, a malformed placeholder or an empty template. Duplicates, clusters and tiny
+templates are warnings.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
+from netiquette.config import Settings
+from netiquette.engines import placeholders
+from netiquette.errors import TemplateError
+from netiquette.langdata import AUTO, check_language
+from netiquette.linter import Linter
+from netiquette.report import Suggestion
+from netiquette.template_formats import TemplateFileError, TemplateRecord, strip_html
+from netiquette.template_index import TemplateIndex
+from netiquette.templates import normalize, read_path
+
+#: Templates with fewer words than this (placeholders not counted) are reported tiny.
+TINY_WORDS = 5
+#: Default similarity (0-100) from which two templates are near duplicates.
+DEFAULT_SIMILARITY = 90
+#: Rules the audit never applies to templates.
+IGNORED_RULES = ("NQ501", "NQ502")
+SCHEMA_VERSION = "1.0"
+
+# Audit finding ids: 1xx placeholders (errors), 2xx duplicates, 3xx size.
+UNBALANCED = ("NQT101", "unbalanced-placeholder")
+SPACE_IN_NAME = ("NQT102", "space-in-variable")
+UNKNOWN_VARIABLE = ("NQT103", "unknown-variable")
+EMPTY = ("NQT301", "empty-template")
+TINY = ("NQT302", "tiny-template")
+
+_SLOT = "\U000f0000"
+_FIRST_CODE = 0x10000
+_TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".csv")
+
+# A run of opening braces, a short name-like content, a run of closing braces.
+_BRACED = re.compile(r"(?<!\{)(\{+)([^{}\n]{0,80})(\}+)(?!\})")
+_NAME_LIKE = re.compile(r"""^[%#/^&>!-]?\s*[^\W\d][\w.\s-]*(?:\|[^{}]*)?%?-?$""")
+_OPEN_ONLY = re.compile(r"(?m)\{\{(?![^\n]*\})[^\n]*$")
+_CLOSE_ONLY = re.compile(r"(?m)^[^{\n]*?(\}\})")
+_INNER_SPACE = re.compile(r"[^\W_]\s+[^\W_]")
+_LIQUID_KEYWORDS = frozenset(
+    re.split(
+        r"\s+",
+        "if elsif else endif unless endunless for endfor case when endcase assign capture "
+        "endcapture comment endcomment raw endraw include render break continue cycle "
+        "increment decrement liquid echo tablerow endtablerow with endwith",
+    )
+)
+_BLOCK_PREFIX = "#/^>!&"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem of one template, ``line`` in its file when known."""
+
+    rule_id: str
+    name: str
+    severity: str
+    message: str
+    line: int | None
+    match: str = ""
+    replacements: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule_id": self.rule_id,
+            "name": self.name,
+            "severity": self.severity,
+            "message": self.message,
+            "line": self.line,
+            "match": self.match,
+            "replacements": list(self.replacements),
+        }
+
+
+@dataclass
+class TemplateAudit:
+    """The findings of one template."""
+
+    id: str
+    source: str
+    line: int | None
+    title: str | None
+    words: int
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "line": self.line,
+            "title": self.title,
+            "words": self.words,
+            "passed": not self.failed,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Near-duplicate templates: ``pairs`` are (id, id, similarity) at or above the cut."""
+
+    ids: tuple[str, ...]
+    pairs: tuple[tuple[str, str, float], ...]
+
+    @property
+    def max_similarity(self) -> float:
+        return max(p[2] for p in self.pairs)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ids": list(self.ids),
+            "max_similarity": round(self.max_similarity, 1),
+            "pairs": [{"a": a, "b": b, "similarity": round(s, 1)} for a, b, s in self.pairs],
+        }
+
+
+@dataclass
+class AuditResult:
+    """Everything the audit found; :meth:`to_dict` is the JSON shape (docs/templates.md)."""
+
+    templates: list[TemplateAudit]
+    clusters: list[Cluster]
+    duplicates: list[tuple[str, ...]]
+    tiny: list[str]
+    problems: list[TemplateError]
+    similarity: int = DEFAULT_SIMILARITY
+
+    @property
+    def failed(self) -> bool:
+        """Whether the gate fails: an error-level finding in any template."""
+        return any(t.failed for t in self.templates)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "summary": {
+                "templates": len(self.templates),
+                "failed": sum(1 for t in self.templates if t.failed),
+                "findings": sum(len(t.findings) for t in self.templates),
+                "clusters": len(self.clusters),
+                "duplicates": len(self.duplicates),
+                "tiny": len(self.tiny),
+                "errors": len(self.problems),
+                "similarity": self.similarity,
+            },
+            "templates": [t.to_dict() for t in self.templates],
+            "clusters": [c.to_dict() for c in self.clusters],
+            "duplicates": [list(group) for group in self.duplicates],
+            "tiny": list(self.tiny),
+            "errors": [str(p) for p in self.problems],
+        }
+
+
+# -- reading ---------------------------------------------------------------------------
+
+
+def read_records(
+    paths: Iterable[str | Path], fmt: str = "auto"
+) -> tuple[list[TemplateRecord], list[TemplateError]]:
+    """Every template record of ``paths``, blank ones included, and the problems (bad
+    files or records, duplicate ids: the first template of an id is kept)."""
+    records: list[TemplateRecord] = []
+    problems: list[TemplateError] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        try:
+            result = read_path(path, fmt)
+        except TemplateError as exc:
+            problems.append(exc)
+            continue
+        problems.extend(result.problems)
+        for record in result.records:
+            if record.id in seen:
+                problems.append(
+                    TemplateFileError(
+                        record.source or str(path),
+                        f"two templates have the id '{record.id}' ({seen[record.id]} and "
+                        f"{record.location}); rename one of them",
+                        line=record.line,
+                    )
+                )
+                continue
+            seen[record.id] = record.location
+            records.append(record)
+    return records, problems
+
+
+# -- placeholders ----------------------------------------------------------------------
+
+
+def _variable(syntax: str, name: str) -> str | None:
+    """The variable a placeholder names, or None for control tags and fill-in notes."""
+    if syntax not in ("double-brace", "dollar-brace", "liquid"):
+        return None
+    inner = name.strip().strip("{}").strip()
+    if not inner or inner[0] in _BLOCK_PREFIX or inner[0] in "'\"":
+        return None
+    if syntax == "liquid":
+        first = inner.split(None, 1)[0].split(",", 1)[0]
+        if first.lower() in _LIQUID_KEYWORDS or " " in inner.split(",", 1)[0].strip():
+            return None
+        inner = inner.split(",", 1)[0]  # Help Scout: {%customer.firstName,fallback=x%}
+    inner = inner.split("|", 1)[0].strip()
+    if inner.split(None, 1)[0].lower() in ("else", "this"):
+        return None
+    return inner
+
+
+def placeholder_findings(
+    text: str, lang: str, known: Sequence[str] = ()
+) -> list[tuple[int, Finding]]:
+    """Malformed placeholders of a template as (offset, finding); line left unset."""
+    out: list[tuple[int, Finding]] = []
+    for m in _BRACED.finditer(text):
+        opening, content, closing = m.groups()
+        if len(opening) == len(closing) or max(len(opening), len(closing)) < 2:
+            continue
+        if not _NAME_LIKE.match(content.strip()):
+            continue
+        fixed = "{" * max(len(opening), len(closing))
+        fixed = f"{fixed}{content}{'}' * len(fixed)}"
+        out.append(
+            (
+                m.start(),
+                Finding(
+                    *UNBALANCED,
+                    "error",
+                    f"'{m.group()}' has {len(opening)} opening and {len(closing)} closing "
+                    "braces, so the helpdesk sends it to the customer as written.",
+                    None,
+                    m.group(),
+                    (fixed,),
+                ),
+            )
+        )
+    for m in _OPEN_ONLY.finditer(text):
+        if any(start <= m.start() < start + len(f.match) for start, f in out):
+            continue
+        out.append(
+            (
+                m.start(),
+                Finding(
+                    *UNBALANCED,
+                    "error",
+                    "'{{' is never closed on its line, so the placeholder is sent to the "
+                    "customer as written.",
+                    None,
+                    m.group()[:40],
+                ),
+            )
+        )
+    for m in _CLOSE_ONLY.finditer(text):
+        at = m.start(1)
+        if any(start <= at < start + len(f.match) for start, f in out):
+            continue
+        out.append(
+            (
+                at,
+                Finding(
+                    *UNBALANCED,
+                    "error",
+                    "'}}' closes a placeholder that was never opened on its line, so the "
+                    "customer sees stray braces.",
+                    None,
+                    "}}",
+                ),
+            )
+        )
+    for p in placeholders.find(text, lang):
+        variable = _variable(p.syntax, p.name)
+        if variable is None:
+            continue
+        raw = text[p.start : p.end]
+        if _INNER_SPACE.search(variable):
+            fixed = raw.replace(variable, re.sub(r"\s+", "_", variable))
+            out.append(
+                (
+                    p.start,
+                    Finding(
+                        *SPACE_IN_NAME,
+                        "error",
+                        f"'{raw}' has a space inside its variable name, which no helpdesk "
+                        "fills in, so the customer sees it as written.",
+                        None,
+                        raw,
+                        (fixed,),
+                    ),
+                )
+            )
+        elif known and not any(fnmatchcase(variable, pattern) for pattern in known):
+            out.append(
+                (
+                    p.start,
+                    Finding(
+                        *UNKNOWN_VARIABLE,
+                        "error",
+                        f"'{variable}' is not a known variable, so the helpdesk leaves it "
+                        "empty or sends it to the customer as written.",
+                        None,
+                        raw,
+                    ),
+                )
+            )
+    out.sort(key=lambda item: item[0])
+    return out
+
+
+# -- duplicates ------------------------------------------------------------------------
+
+
+def _slot_key(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.lower())
+
+
+def near_duplicate_pairs(encoded: Sequence[str], threshold: float) -> list[tuple[int, int, float]]:
+    """Pairs (i, j, similarity) of encoded texts with Indel ratio >= ``threshold``.
+
+    Texts are taken in length order; a text is only compared with longer ones that
+    could reach the ratio (a bisect on lengths) and, among those, with the candidates
+    of a :class:`TemplateIndex` sharing enough words with it.
+    """
+    order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
+    texts = [encoded[i] for i in order]
+    lengths = [len(t) for t in texts]
+    index = TemplateIndex(texts, slot="\U000f0fff")  # slots are ordinary words here
+    ratio = threshold / 100.0
+    pairs: list[tuple[int, int, float]] = []
+    for a, text in enumerate(texts):
+        la = len(text)
+        if la == 0:
+            continue
+        # ratio = 2 L / (la + lb) with L <= la  ->  lb <= la (2 - ratio) / ratio.
+        high = bisect.bisect_right(lengths, la * (2 - ratio) / ratio + 1e-9)
+        if high <= a + 1:
+            continue
+        # With lb >= la: L >= ratio * (la + lb) / 2 >= ratio * la.
+        need = max(1, math.ceil(ratio * la - 1e-9))
+        chosen = index.candidates(text, need, a + 1, high)
+        if not chosen:
+            continue
+        scored = process.extract(
+            text,
+            [texts[b] for b in chosen],
+            scorer=Indel.normalized_similarity,
+            processor=None,
+            limit=None,
+            score_cutoff=ratio - 1e-9,
+        )
+        for _, score, offset in scored:
+            pairs.append((order[a], order[chosen[offset]], 100.0 * score))
+    return pairs
+
+
+def _groups(size: int, pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
+    parent = list(range(size))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in pairs:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = {}
+    for i in range(size):
+        groups.setdefault(root(i), []).append(i)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+# -- the audit -------------------------------------------------------------------------
+
+
+def audit_records(
+    records: Sequence[TemplateRecord],
+    *,
+    settings: Settings | None = None,
+    known_variables: Sequence[str] | None = None,
+    similarity: int = DEFAULT_SIMILARITY,
+    progress: Callable[[Sequence[TemplateRecord]], Iterable[TemplateRecord]] | None = None,
+) -> AuditResult:
+    """Audit templates already read (see the module docstring)."""
+    settings = settings or Settings()
+    if not 1 <= similarity <= 100:
+        raise ValueError(f"similarity must be between 1 and 100, got {similarity}")
+    known = tuple(known_variables if known_variables is not None else settings.known_variables)
+    linter = Linter(config=settings.with_overrides(templates=()), ignore=IGNORED_RULES)
+    lang = check_language(settings.lang)
+    audits: list[TemplateAudit] = []
+    words_of: list[tuple[str | None, ...]] = []
+    slot_names: list[tuple[str, ...]] = []
+    iterable = progress(records) if progress else records
+    for record in iterable:
+        text = strip_html(record.body) if record.html else record.body
+        report = linter.check(text, path=record.source or None) if text.strip() else None
+        text_lang = report.lang if report is not None else (lang if lang != AUTO else "en")
+        norm = normalize(text, text_lang)
+        line_of = _line_mapper(record)
+        item = TemplateAudit(record.id, record.source, record.line, record.title, norm.word_count)
+        found: list[tuple[int, Finding]] = []
+        if report is not None:
+            found += [(s.start, _from_suggestion(s, line_of)) for s in report.suggestions]
+        found += placeholder_findings(text, text_lang, known)
+        found.sort(key=lambda pair: pair[0])
+        for offset, finding in found:
+            if finding.line is None:
+                finding = _with_line(finding, line_of(text.count("\n", 0, offset) + 1))
+            item.findings.append(finding)
+        if norm.word_count == 0 and not norm.slots:
+            item.findings.append(
+                Finding(*EMPTY, "error", "The template is empty, so it sends nothing.", record.line)
+            )
+        elif norm.word_count < TINY_WORDS:
+            item.findings.append(
+                Finding(
+                    *TINY,
+                    "warning",
+                    f"The template has only {norm.word_count} "
+                    f"word{_plural(norm.word_count)}, too few to answer "
+                    "a customer on its own.",
+                    record.line,
+                )
+            )
+        audits.append(item)
+        words_of.append(norm.words)
+        slot_names.append(tuple(_slot_key(p.name) for p in placeholders.find(text, text_lang)))
+    tiny = [a.id for a in audits if any(f.rule_id == TINY[0] for f in a.findings)]
+
+    # Trivial duplicates: same words, same placeholders (whatever their syntax).
+    by_key: dict[tuple[Any, ...], list[int]] = {}
+    for i, (words, names) in enumerate(zip(words_of, slot_names, strict=True)):
+        if any(w is not None for w in words):
+            by_key.setdefault((words, names), []).append(i)
+    duplicate_groups = [g for g in by_key.values() if len(g) > 1]
+    duplicates = sorted(tuple(sorted(audits[i].id for i in g)) for g in duplicate_groups)
+    same_group = {i: n for n, g in enumerate(duplicate_groups) for i in g}
+
+    # Near duplicates over word codes.
+    codes: dict[str, str] = {}
+    encoded: list[str] = []
+    for words in words_of:
+        chars = []
+        for w in words:
+            if w is None:
+                chars.append(_SLOT)
+                continue
+            code = codes.get(w)
+            if code is None:
+                code = codes[w] = chr(_FIRST_CODE + len(codes))
+            chars.append(code)
+        encoded.append("".join(chars))
+    pairs = near_duplicate_pairs(encoded, similarity)
+    clusters: list[Cluster] = []
+    for group in _groups(len(audits), ((a, b) for a, b, _ in pairs)):
+        groups_of = {same_group.get(i, -1 - i) for i in group}
+        if len(groups_of) == 1:
+            continue  # one set of trivial duplicates: reported under duplicates
+        members = set(group)
+        cluster_pairs = tuple(
+            sorted(
+                (
+                    (audits[a].id, audits[b].id, s)
+                    for a, b, s in pairs
+                    if a in members
+                    and b in members
+                    and not (a in same_group and same_group.get(b) == same_group[a])
+                ),
+                key=lambda p: (-p[2], p[0], p[1]),
+            )
+        )
+        clusters.append(Cluster(tuple(sorted(audits[i].id for i in group)), cluster_pairs))
+    clusters.sort(key=lambda c: (-c.max_similarity, c.ids))
+    return AuditResult(audits, clusters, duplicates, tiny, [], similarity)
+
+
+def audit(
+    paths: Iterable[str | Path],
+    *,
+    settings: Settings | None = None,
+    known_variables: Sequence[str] | None = None,
+    similarity: int = DEFAULT_SIMILARITY,
+    progress: Callable[[Sequence[TemplateRecord]], Iterable[TemplateRecord]] | None = None,
+) -> AuditResult:
+    """Read every template of ``paths`` and audit them; unreadable files and records are
+    listed in ``problems`` and the rest is still audited."""
+    settings = settings or Settings()
+    records, problems = read_records(paths, settings.templates_format)
+    result = audit_records(
+        records,
+        settings=settings,
+        known_variables=known_variables,
+        similarity=similarity,
+        progress=progress,
+    )
+    result.problems = problems
+    return result
+
+
+def _plural(n: int) -> str:
+    return "" if n == 1 else "s"
+
+
+def _line_mapper(record: TemplateRecord) -> Callable[[int], int | None]:
+    """Line in the file of a line of the body: exact for text and CSV files, the
+    record's line for JSON exports (the body is one JSON string)."""
+    base = record.line
+    if base is None:
+        return lambda n: None
+    if record.source.lower().endswith(_TEXT_SUFFIXES) and not record.html:
+        return lambda n: base + n - 1
+    return lambda n: base
+
+
+def _from_suggestion(s: Suggestion, line_of: Callable[[int], int | None]) -> Finding:
+    return Finding(
+        s.rule_id, s.name, s.severity, s.message, line_of(s.line), s.match, s.replacements
+    )
+
+
+def _with_line(finding: Finding, line: int | None) -> Finding:
+    return Finding(
+        finding.rule_id,
+        finding.name,
+        finding.severity,
+        finding.message,
+        line,
+        finding.match,
+        finding.replacements,
+    )
+
+
+# -- output ----------------------------------------------------------------------------
+
+
+def format_text(result: AuditResult) -> str:
+    """Compiler-style lines, then the clusters, duplicates and a summary."""
+    lines: list[str] = []
+    for item in result.templates:
+        for f in item.findings:
+            where = f"{item.source}:{f.line}" if f.line is not None else item.source
+            lines.append(f"{where or item.id}: {item.id}: {f.rule_id} {f.message}")
+    for n, cluster in enumerate(result.clusters, 1):
+        lines.append("")
+        lines.append(
+            f"near-duplicate cluster {n} ({len(cluster.ids)} templates, up to "
+            f"{cluster.max_similarity:.0f}% similar): {', '.join(cluster.ids)}"
+        )
+        lines += [f"  {a} ~ {b}: {s:.0f}%" for a, b, s in cluster.pairs]
+    if result.duplicates:
+        lines.append("")
+        lines.append("trivial duplicates (same text but for case, punctuation, whitespace):")
+        lines += [f"  {', '.join(group)}" for group in result.duplicates]
+    failed = sum(1 for t in result.templates if t.failed)
+    lines.append("")
+    lines.append(
+        f"{len(result.templates)} templates: {failed} failed, "
+        f"{sum(len(t.findings) for t in result.templates)} findings, "
+        f"{len(result.clusters)} near-duplicate clusters, "
+        f"{len(result.duplicates)} duplicate groups, {len(result.tiny)} tiny"
+    )
+    return "\n".join(lines).lstrip("\n")
