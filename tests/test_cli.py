@@ -169,3 +169,36 @@ def test_progress_bar_on_a_terminal_for_many_files(tmp_path: Path) -> None:
     few = _Terminal()
     assert list(_with_progress(items[:3], few)) == items[:3]
     assert few.getvalue() == ""
+
+
+def test_templates_index_is_cached_and_reused(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    from netiquette.template_index import TemplateIndex
+
+    shutil.copytree(ROOT / "data" / "examples" / "templates", workdir / "macros")
+    (workdir / "draft.txt").write_text(CLEAN, "utf-8")
+    args = [
+        "check",
+        "draft.txt",
+        "--no-config",
+        "--templates",
+        "macros",
+        "--templates-index",
+        "index.bin",
+        "-q",
+    ]
+    assert main(args) == 0
+    assert isinstance(TemplateIndex.load(workdir / "index.bin"), TemplateIndex)
+    first = (workdir / "index.bin").stat().st_mtime_ns
+    capsys.readouterr()
+    assert main(args) == 0  # reused: not written again
+    assert (workdir / "index.bin").stat().st_mtime_ns == first
+    (workdir / "macros" / "extra.txt").write_text(
+        "Hello, we have received your return and the refund is on its way to you now.", "utf-8"
+    )
+    assert main(args) == 0  # templates changed: the stale index is rebuilt
+    assert "rebuilding" in capsys.readouterr().err
+    assert (workdir / "index.bin").stat().st_mtime_ns != first

@@ -88,3 +88,11 @@ def test_settings_object_and_keyword_overrides() -> None:
 def test_config_of_wrong_type() -> None:
     with pytest.raises(ConfigError):
         netiquette.Linter(config=42)  # type: ignore[arg-type]
+
+
+def test_templates_index_path_resolves_against_the_config_file(tmp_path: Path) -> None:
+    (tmp_path / ".netiquette.toml").write_text('templates_index = "cache/index.bin"\n', "utf-8")
+    settings = read_config_file(tmp_path / ".netiquette.toml")
+    assert settings.templates_index == str((tmp_path / "cache" / "index.bin").resolve())
+    with pytest.raises(ConfigError, match="templates_index"):
+        settings_from_mapping({"templates_index": 3})

@@ -56,6 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FORMAT",
         help="how --templates files are read: " + ", ".join(FORMATS) + " (default: auto)",
     )
+    check.add_argument(
+        "--templates-index",
+        metavar="FILE",
+        help="cache of the template index: reused when it fits the templates, "
+        "written when missing or stale (large template sets)",
+    )
     check.add_argument("--select", metavar="IDS", help="only these rules (ids, names, categories)")
     check.add_argument("--ignore", metavar="IDS", help="skip these rules")
     check.add_argument(
@@ -166,6 +172,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         ignore=ignore,
         templates=tuple(args.templates) if args.templates else None,
         templates_format=args.templates_format,
+        templates_index=getattr(args, "templates_index", None),
         **checked,
     )
 
@@ -190,7 +197,25 @@ def _load_templates(settings: Settings, err: TextIO) -> tuple[Any, int]:
     )
     for problem in templates.problems:
         print(f"netiquette: error: {problem}", file=err)
+    if settings.templates_index and len(templates):
+        _reuse_index(templates, Path(settings.templates_index), err)
     return templates, len(templates.problems)
+
+
+def _reuse_index(templates: Any, file: Path, err: TextIO) -> None:
+    """Use the index cached in ``file``, or build it and write it there."""
+    from netiquette.errors import TemplateError
+
+    if file.exists():
+        try:
+            templates.use_index(file)
+            return
+        except TemplateError as exc:
+            print(f"netiquette: note: {exc}; rebuilding {file}", file=err)
+    try:
+        templates.build_index().save(file)
+    except OSError as exc:
+        print(f"netiquette: warning: cannot write the template index {file}: {exc}", file=err)
 
 
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -36,6 +36,9 @@ class Settings:
     templates: tuple[str, ...] = ()
     template_threshold: int = 90
     templates_format: str = "auto"
+    #: A file caching the template index: reused when it fits the templates, written
+    #: (again) when it is missing or stale.
+    templates_index: str | None = None
     allow_words: tuple[str, ...] = ()
     deny_words: tuple[str, ...] = ()
     languagetool_url: str | None = None
@@ -114,6 +117,10 @@ def validate(raw: Mapping[str, Any], where: str = "config") -> dict[str, Any]:
                     f" got {value!r}"
                 )
             out[key] = value.lower()
+        elif key == "templates_index":
+            if value is not None and not isinstance(value, str):
+                raise ConfigError(f"{where}: 'templates_index' must be a file path")
+            out[key] = value
         elif key == "template_threshold":
             out[key] = int(_number(raw_key, value, where, 1, 100))
         elif key == "max_sentence_words":
@@ -156,7 +163,10 @@ def read_config_file(path: str | os.PathLike[str]) -> Settings:
     templates = tuple(
         t if os.path.isabs(t) else str((base / t).resolve()) for t in settings.templates
     )
-    return replace(settings, templates=templates)
+    index = settings.templates_index
+    if index is not None and not os.path.isabs(index):
+        index = str((base / index).resolve())
+    return replace(settings, templates=templates, templates_index=index)
 
 
 def discover_config(start: str | os.PathLike[str] = ".") -> Path | None:
