@@ -43,8 +43,9 @@ from netiquette.engines import placeholders
 from netiquette.errors import TemplateError
 from netiquette.langdata import AUTO, check_language
 from netiquette.linter import Linter
+from netiquette.markup import strip_html
 from netiquette.report import Suggestion
-from netiquette.template_formats import TemplateFileError, TemplateRecord, strip_html
+from netiquette.template_formats import TemplateFileError, TemplateRecord
 from netiquette.template_index import TemplateIndex
 from netiquette.templates import normalize, read_path
 

@@ -12,7 +12,7 @@ from functools import cached_property
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from netiquette import nlp
+from netiquette import markup, nlp
 from netiquette.engines import placeholders
 from netiquette.engines.placeholders import Placeholder
 from netiquette.textnorm import fold
@@ -167,8 +167,8 @@ class Document:
 
     @cached_property
     def protected(self) -> tuple[Span, ...]:
-        """Spans no rule should flag: quoted lines (``> ...``), code, HTML comments,
-        URLs and e-mail addresses.
+        """Spans no rule should flag: quoted lines (``> ...``), code, HTML tags and
+        comments, URLs and e-mail addresses.
 
         A quoted line is usually the customer's own message, which the agent cannot
         change; code, a URL or an address is not prose.
@@ -176,6 +176,8 @@ class Document:
         spans = [Span(m.start(), m.end()) for m in _QUOTED_LINE.finditer(self.text)]
         if "`" in self.text or "<!--" in self.text:
             spans += [Span(m.start(), m.end()) for m in _CODE.finditer(self.text)]
+        if "<" in self.text and markup.looks_like_html(self.text):
+            spans += [Span(m.start(), m.end()) for m in markup.TAG.finditer(self.text)]
         if "://" in self.text or "www." in self.text:
             spans += [Span(m.start(), m.end()) for m in _URL.finditer(self.text)]
         if "@" in self.text:

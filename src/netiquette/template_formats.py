@@ -30,7 +30,6 @@ kept as the template's text; :func:`strip_html` gives the words used for matchin
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 import re
@@ -40,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from netiquette.errors import TemplateError
+from netiquette.markup import looks_like_html
 
 FORMATS = ("auto", "text", "csv", "zendesk", "freshdesk", "helpscout")
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -96,33 +96,6 @@ class ReadResult:
 
     records: list[TemplateRecord] = field(default_factory=list)
     problems: list[TemplateError] = field(default_factory=list)
-
-
-# -- HTML --------------------------------------------------------------------------------
-
-_HTML_TAGS = (
-    "a|abbr|b|blockquote|body|br|code|div|em|font|h[1-6]|head|hr|html|i|img|li|ol|p|pre|"
-    "s|small|span|strike|strong|sub|sup|table|tbody|td|th|thead|tr|u|ul|meta|title"
-)
-_DROPPED_ELEMENTS = re.compile(r"(?is)<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->")
-_TAG = re.compile(rf"(?i)</?(?:{_HTML_TAGS})\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*/?>")
-_HAS_TAG = re.compile(rf"(?i)</?(?:{_HTML_TAGS})\b[^>]*>")
-
-
-def looks_like_html(text: str) -> bool:
-    """Whether ``text`` holds HTML tags (``<NAME>`` placeholders are not tags)."""
-    return _HAS_TAG.search(text) is not None
-
-
-def strip_html(text: str) -> str:
-    """``text`` without HTML tags, comments, scripts and styles; entities decoded.
-
-    Tags become a space, so words on both sides stay apart. Placeholders such as
-    ``<NAME>`` or ``{{ticket.id}}`` are not HTML and are kept.
-    """
-    text = _DROPPED_ELEMENTS.sub(" ", text)
-    text = _TAG.sub(" ", text)
-    return html.unescape(text)
 
 
 # -- detection ---------------------------------------------------------------------------

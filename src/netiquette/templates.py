@@ -70,6 +70,7 @@ from rapidfuzz.distance import Indel, LCSseq
 from netiquette.engines import placeholders
 from netiquette.errors import TemplateError
 from netiquette.langdata import check_language
+from netiquette.markup import blank_tags, strip_html
 from netiquette.template_formats import (
     FORMATS as FORMATS,
 )
@@ -79,7 +80,6 @@ from netiquette.template_formats import (
     TemplateRecord,
     check_format,
     read_templates,
-    strip_html,
 )
 from netiquette.template_index import TemplateIndex, fingerprint
 from netiquette.textnorm import fold
@@ -550,6 +550,9 @@ class TemplateSet:
         """
         if not self._templates:
             return None
+        # An HTML draft is compared by its words; blanking the tags (same length) keeps
+        # the reported span an index into the original.
+        text = blank_tags(text)
         draft = normalize(text, self.lang, drop_quoted=True)
         if draft.word_count < max(min_words, 1):
             return None
