@@ -402,3 +402,32 @@ def test_message_names_the_template_title_when_the_export_has_one() -> None:
     )
     assert "'Shipping::Order shipped' (360001001)" in suggestion.message
     assert suggestion.data["title"] == "Shipping::Order shipped"
+
+
+@pytest.mark.parametrize(
+    ("syntax", "greeting"),
+    [
+        ("liquid", "Hi {{ ticket.requester.first_name }},"),
+        (
+            "liquid-if",
+            "Hi{% if ticket.requester.first_name %} {{ticket.requester.first_name}}{% endif %},",
+        ),
+        ("intercom", 'Hi {{first_name | fallback: "there"}},'),
+        ("helpscout", "Hi {%customer.firstName,fallback=there%},"),
+        ("mustache", "Hi {{#customer}}{{name}}{{/customer}},"),
+        ("square", "Hi [NAME],"),
+        ("angle", "Hi <NAME>,"),
+        ("percent", "Hi %NAME%,"),
+        ("dollar", "Hi ${name},"),
+    ],
+)
+def test_a_filled_in_copy_matches_whatever_the_placeholder_syntax(
+    syntax: str, greeting: str
+) -> None:
+    body = (
+        " thanks for contacting us about your order. Your refund has been processed today "
+        "and should reach your account within five business days."
+    )
+    tset = TemplateSet.load({syntax: greeting + body})
+    match = tset.best_match("Hi Maria," + body, score_cutoff=90)
+    assert match is not None and match.template_id == syntax and match.similarity >= 95
