@@ -25,8 +25,8 @@ class Source:
 
 def decode(data: bytes, name: str) -> str:
     """UTF-8 text from ``data``, or InputError saying why it is not text."""
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: binary file (contains NUL bytes), not checked")
+    if b"\x00" in data:
+        raise InputError(f"{name}: binary file (contains NUL bytes)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -68,9 +68,10 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel, LCSseq
 
 from netiquette.engines import placeholders
-from netiquette.errors import TemplateError
+from netiquette.errors import InputError, TemplateError
 from netiquette.langdata import check_language
 from netiquette.markup import blank_tags, strip_html
+from netiquette.sources import decode
 from netiquette.template_formats import (
     FORMATS as FORMATS,
 )
@@ -712,11 +713,7 @@ def _read_file(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise TemplateError(f"{path}: cannot read template: {exc.strerror or exc}") from None
-    if b"\x00" in data:
-        raise TemplateError(f"{path}: binary file, not a text template")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise TemplateError(
-            f"{path}: not UTF-8 ({exc.reason} at byte {exc.start}); save it as UTF-8"
-        ) from None
+        return decode(data, str(path))
+    except InputError as exc:
+        raise TemplateError(str(exc)) from None
