@@ -31,6 +31,18 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"netiquette: error: {message}\n")
 
 
+def _add_rule_and_config_options(cmd: argparse.ArgumentParser) -> None:
+    """--select, --ignore, --config and --no-config, the same for every command."""
+    cmd.add_argument("--select", metavar="IDS", help="only these rules (ids, names, categories)")
+    cmd.add_argument("--ignore", metavar="IDS", help="skip these rules")
+    cmd.add_argument(
+        "--config",
+        metavar="FILE",
+        help=".netiquette.toml or pyproject.toml (default: found upwards)",
+    )
+    cmd.add_argument("--no-config", action="store_true", help="ignore configuration files")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="netiquette",
@@ -62,20 +74,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="cache of the template index: reused when it fits the templates, "
         "written when missing or stale (large template sets)",
     )
-    check.add_argument("--select", metavar="IDS", help="only these rules (ids, names, categories)")
-    check.add_argument("--ignore", metavar="IDS", help="skip these rules")
+    _add_rule_and_config_options(check)
     check.add_argument(
         "--fail-under",
         type=int,
         metavar="N",
         help="fail a text whose overall score is below N (0-100)",
     )
-    check.add_argument(
-        "--config",
-        metavar="FILE",
-        help=".netiquette.toml or pyproject.toml (default: found upwards)",
-    )
-    check.add_argument("--no-config", action="store_true", help="ignore configuration files")
     check.add_argument(
         "--quiet", "-q", action="store_true", help="text format: only suggestions and the summary"
     )
@@ -105,14 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     audit.add_argument("--format", choices=("text", "json"), default="text")
     audit.add_argument("--lang", help="language of the templates: auto (default), en or tr")
-    audit.add_argument("--select", metavar="IDS", help="only these rules (ids, names, categories)")
-    audit.add_argument("--ignore", metavar="IDS", help="skip these rules")
-    audit.add_argument(
-        "--config",
-        metavar="FILE",
-        help=".netiquette.toml or pyproject.toml (default: found upwards)",
-    )
-    audit.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    _add_rule_and_config_options(audit)
     audit.add_argument(
         "--known-variables",
         metavar="NAMES",
