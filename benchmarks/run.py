@@ -50,29 +50,31 @@ def cli_one_file(runs: int) -> float:
         os.unlink(f.name)
 
 
+def _figures_of(code: str) -> list[float]:
+    """The numbers a fresh Python process running ``code`` prints."""
+    out = subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True).stdout
+    return [float(x) for x in out.split()]
+
+
 def first_check() -> tuple[float, float]:
-    code = (
+    imp, build = _figures_of(
         "import time; t=time.perf_counter(); import netiquette; t1=time.perf_counter(); "
         "l=netiquette.Linter('en'); "
         "l.check('Hi Sam, your order 123 ships today. Kind regards, Al'); "
         "print(t1-t, time.perf_counter()-t1)"
     )
-    out = subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True).stdout
-    imp, build = (float(x) for x in out.split())
     return imp, build
 
 
 def turkish_first_check() -> tuple[float, float]:
     """Seconds from `import netiquette` to a Turkish Linter's first report, and the
     peak RSS (MB) of a process whose linter has built and used both languages."""
-    code = (
+    seconds, rss = _figures_of(
         "import time, resource; t=time.perf_counter(); import netiquette; "
         "l=netiquette.Linter('tr'); l.check('Merhaba Selin Hanım, siparişiniz yarın kargoda.'); "
         "t1=time.perf_counter()-t; a=netiquette.Linter(); a.warm_up(); "
         "print(t1, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
     )
-    out = subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True).stdout
-    seconds, rss = (float(x) for x in out.split())
     return seconds, rss
 
 
