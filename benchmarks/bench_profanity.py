@@ -26,9 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import replies  # noqa: E402
 from netiquette.config import Settings  # noqa: E402
-from netiquette.document import Document  # noqa: E402
 from netiquette.engines.profanity import matcher_for  # noqa: E402
-from netiquette.rule import RuleContext, all_rules  # noqa: E402
+from netiquette.registry import all_rules  # noqa: E402
+from netiquette.rule import RuleContext  # noqa: E402
+from netiquette.text.document import Document  # noqa: E402
 
 INSERTS = [
     "Honestly, the courier made a shit job of it.",

@@ -29,10 +29,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import replies  # noqa: E402
 from netiquette.config import Settings  # noqa: E402
-from netiquette.document import Document  # noqa: E402
 from netiquette.engines.profanity import ProfanityMatcher, matcher_for  # noqa: E402
-from netiquette.rule import RuleContext, all_rules  # noqa: E402
-from netiquette.textnorm import fold  # noqa: E402
+from netiquette.registry import all_rules  # noqa: E402
+from netiquette.rule import RuleContext  # noqa: E402
+from netiquette.text.document import Document  # noqa: E402
+from netiquette.text.fold import fold  # noqa: E402
 
 ASCII = str.maketrans("şçğöüıâîû", "scgouiaiu")
 

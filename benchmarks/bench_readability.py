@@ -26,14 +26,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import replies  # noqa: E402
 from netiquette.config import Settings  # noqa: E402
-from netiquette.document import Document  # noqa: E402
 from netiquette.engines import readability  # noqa: E402
-from netiquette.rule import RuleContext, all_rules  # noqa: E402
+from netiquette.registry import all_rules  # noqa: E402
+from netiquette.rule import RuleContext  # noqa: E402
+from netiquette.text.document import Document  # noqa: E402
 
 COLD = """
 import json, time
 t0 = time.perf_counter()
-from netiquette.document import Document
+from netiquette.text.document import Document
 from netiquette.engines import readability, syllables
 doc = Document("Hello there, thanks for your message. It ships today.", "en")
 doc.tokens

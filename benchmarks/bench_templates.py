@@ -27,10 +27,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import replies  # noqa: E402
 from netiquette.config import Settings  # noqa: E402
-from netiquette.document import Document  # noqa: E402
-from netiquette.engines import placeholders  # noqa: E402
-from netiquette.rule import RuleContext, all_rules  # noqa: E402
+from netiquette.registry import all_rules  # noqa: E402
+from netiquette.rule import RuleContext  # noqa: E402
 from netiquette.templates import TemplateSet  # noqa: E402
+from netiquette.text import placeholders  # noqa: E402
+from netiquette.text.document import Document  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data" / "templates"
 SLOTS = ["{{first_name}}", "{timeframe}", "[ORDER NUMBER]", "{date}", "<amount>"]

@@ -26,8 +26,8 @@ import time
 from pathlib import Path
 
 import netiquette
-from netiquette.document import Document
-from netiquette.rule import all_rules
+from netiquette.registry import all_rules
+from netiquette.text.document import Document
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 RUDE = ("Rude", "Very Rude")

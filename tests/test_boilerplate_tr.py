@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import netiquette
-from netiquette.engines import placeholders
 from netiquette.templates import TemplateSet
+from netiquette.text import placeholders
 
 TEMPLATE = (
     "Sayın {{ad}},\n\nİade talebinizi aldık ve onayladık. Tutar, ödeme yaptığınız karta "

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 import netiquette
-from netiquette.checks.grammar import _languagetool as lt
+from netiquette.engines import languagetool as lt
 
 DATA = Path(__file__).resolve().parent / "data" / "languagetool"
 GRAMMAR_RULES = ("NQ601", "NQ602", "NQ603")

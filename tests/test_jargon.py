@@ -14,11 +14,12 @@ import netiquette
 from conftest import shared_path
 from netiquette.checks.jargon.undefined_acronym import UndefinedAcronym, _spelled_by
 from netiquette.config import Settings
-from netiquette.document import Document
 from netiquette.engines.phrases import PhraseList, parse_entry
-from netiquette.langdata import load
-from netiquette.rule import RuleContext, all_rules
-from netiquette.textnorm import fold
+from netiquette.lang import load
+from netiquette.registry import all_rules
+from netiquette.rule import RuleContext
+from netiquette.text.document import Document
+from netiquette.text.fold import fold
 
 PHRASE_RULES = ("support-jargon", "chat-speak")
 JARGON_IDS = ["NQ301", "NQ302", "NQ303"]

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from netiquette.langdata import LANGUAGES, available_files, load
-from netiquette.rule import all_rules
-from netiquette.textnorm import fold
+from netiquette.lang import LANGUAGES, available_files, load
+from netiquette.registry import all_rules
+from netiquette.text.fold import fold
 
 FILES = [(lang, name) for lang in LANGUAGES for name in available_files(lang)]
 

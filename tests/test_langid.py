@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import netiquette
-from netiquette import langid
 from netiquette.cli import main
+from netiquette.lang import detection as langid
 
 
 @pytest.mark.parametrize(

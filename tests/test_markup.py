@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import netiquette
-from netiquette.markup import blank_tags, looks_like_html, strip_html
 from netiquette.templates import TemplateSet
+from netiquette.text.markup import blank_tags, looks_like_html, strip_html
 
 HTML = '<p>Hi Maria,</p><p>Please DO NOT reply.<BR></p><div class="note">Thanks, <b>Sam</b></div>'
 

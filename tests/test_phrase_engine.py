@@ -9,14 +9,14 @@ from typing import Any
 
 import pytest
 
+from netiquette.checks.phrase_rule import PhraseRule
 from netiquette.config import Settings
-from netiquette.document import Document
 from netiquette.engines import phrase_index
-from netiquette.engines.phrase_rule import PhraseRule
-from netiquette.engines.phrase_syntax import WORD_END, expand, phrase_regex, search_regex
 from netiquette.engines.phrases import PhraseList, alternation, parse_entry
 from netiquette.errors import ConfigError
 from netiquette.rule import RuleContext
+from netiquette.text.document import Document
+from netiquette.text.phrase_syntax import WORD_END, expand, phrase_regex, search_regex
 
 
 def _found(items: list[Any], text: str) -> list[str]:

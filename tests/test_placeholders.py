@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 import netiquette
 from conftest import shared_path
-from netiquette.engines.placeholders import find
-from netiquette.langdata import load
+from netiquette.lang import load
+from netiquette.text.placeholders import find
 
 
 def found(text: str) -> list[str]:

@@ -24,8 +24,8 @@ from netiquette.engines.profanity import (
     parse_entries,
 )
 from netiquette.errors import ConfigError
-from netiquette.langdata import load
-from netiquette.textnorm import fold
+from netiquette.lang import load
+from netiquette.text.fold import fold
 
 DATA = ROOT / "src" / "netiquette" / "lang" / "en" / "profanity.yaml"
 
@@ -510,7 +510,7 @@ def test_ldnoobw_recall(matcher: ProfanityMatcher) -> None:
 
 @pytest.mark.parametrize("rule_id", ["NQ201", "NQ202"])
 def test_documented_examples_behave_as_documented(rule_id: str) -> None:
-    from netiquette.rule import all_rules
+    from netiquette.registry import all_rules
 
     doc = all_rules()[rule_id].documentation()
     example = doc.split("## Example")[1].split("```")[1]

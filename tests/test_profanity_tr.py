@@ -16,7 +16,7 @@ import pytest
 import netiquette
 from conftest import shared_path
 from netiquette.engines.profanity import ProfanityMatcher, matcher_for
-from netiquette.textnorm import fold, upper
+from netiquette.text.fold import fold, upper
 
 ASCII = str.maketrans("şçğöüıâîûŞÇĞÖÜİ", "scgouiaiuSCGOUI")
 

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 import netiquette
-from netiquette.document import Document
 from netiquette.engines import readability, syllables
+from netiquette.text.document import Document
 
 
 @pytest.fixture
@@ -314,7 +314,7 @@ def test_an_unsupported_textstat_leaves_the_figures_out(monkeypatch: pytest.Monk
 
 
 def test_wordy_phrase_data_is_clean() -> None:
-    from netiquette.langdata import load
+    from netiquette.lang import load
 
     entries = load("en", "readability.yaml")["wordy-phrase"]
     phrases = [e["phrase"].lower() for e in entries]

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import netiquette
-from netiquette.langdata import parse_yaml
+from netiquette.lang import parse_yaml
 
 DATA = Path(__file__).resolve().parent / "data" / "realistic"
 

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 import netiquette
-from netiquette.langdata import parse_yaml
-from netiquette.rule import all_rules
+from netiquette.lang import parse_yaml
+from netiquette.registry import all_rules
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ROOT = FIXTURES.parent.parent

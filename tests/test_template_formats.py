@@ -15,9 +15,9 @@ from conftest import EXAMPLES, shared_path
 from netiquette.cli import main
 from netiquette.config import settings_from_mapping
 from netiquette.errors import ConfigError, TemplateError
-from netiquette.markup import looks_like_html, strip_html
 from netiquette.template_formats import TemplateFileError, detect_format
 from netiquette.templates import TemplateSet
+from netiquette.text.markup import looks_like_html, strip_html
 
 TEMPLATES = EXAMPLES / "templates"
 ZENDESK = TEMPLATES / "zendesk-macros.json"

@@ -12,11 +12,11 @@ import pytest
 
 import netiquette
 from conftest import EXAMPLES, shared_path
-from netiquette.engines.phrase_syntax import phrase_words
-from netiquette.engines.phrase_syntax import search_regex as phrase_pattern
 from netiquette.errors import TemplateError
-from netiquette.langdata import load
+from netiquette.lang import load
 from netiquette.templates import TemplateSet, TemplateWarning, normalize
+from netiquette.text.phrase_syntax import phrase_words
+from netiquette.text.phrase_syntax import search_regex as phrase_pattern
 
 TEMPLATES = EXAMPLES / "templates"
 REFUND = (TEMPLATES / "refund-approved.txt").read_text(encoding="utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from netiquette.textnorm import fold, upper
+from netiquette.text.fold import fold, upper
 
 
 def test_turkish_dotted_and_dotless_i() -> None:

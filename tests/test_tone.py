@@ -13,11 +13,11 @@ import netiquette
 from conftest import shared_path
 from netiquette.checks.tone import _emoji_table
 from netiquette.checks.tone.emoji import emoji_tables
-from netiquette.engines.phrase_syntax import WORD_END, expand, phrase_regex, word_alternation
 from netiquette.engines.phrases import parse_entry
-from netiquette.langdata import load
-from netiquette.rule import all_rules
-from netiquette.textnorm import fold
+from netiquette.lang import load
+from netiquette.registry import all_rules
+from netiquette.text.fold import fold
+from netiquette.text.phrase_syntax import WORD_END, expand, phrase_regex, word_alternation
 
 TONE = load("en", "tone.yaml")
 #: Rules whose data is a phrase list (directly or under "phrases"), and other lists of

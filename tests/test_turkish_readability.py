@@ -8,8 +8,8 @@ import pytest
 
 import netiquette
 from conftest import shared_path
-from netiquette.document import Document
 from netiquette.engines import readability, syllables
+from netiquette.text.document import Document
 
 MY_CATEGORIES = ("jargon", "readability", "boilerplate")
 

@@ -12,16 +12,17 @@ import threading
 from typing import Any
 
 from netiquette.config import Settings
-from netiquette.errors import (
+from netiquette.core import (
+    Category,
     ConfigError,
     InputError,
     NetiquetteError,
+    Severity,
     TemplateError,
     UnsupportedLanguageError,
 )
 from netiquette.linter import Linter
 from netiquette.report import Report, Suggestion
-from netiquette.rule import Category, Severity
 
 __version__ = "0.1.0"
 

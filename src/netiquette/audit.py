@@ -39,15 +39,15 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from netiquette.config import Settings
-from netiquette.engines import placeholders
-from netiquette.errors import TemplateError
-from netiquette.langdata import AUTO, check_language
+from netiquette.core import TemplateError
+from netiquette.lang import AUTO, check_language
 from netiquette.linter import Linter
-from netiquette.markup import strip_html
 from netiquette.report import Suggestion
 from netiquette.template_formats import TemplateFileError, TemplateRecord
 from netiquette.template_index import TemplateIndex
 from netiquette.templates import normalize, read_path
+from netiquette.text import placeholders
+from netiquette.text.markup import strip_html
 
 #: Templates with fewer words than this (placeholders not counted) are reported tiny.
 TINY_WORDS = 5

@@ -16,7 +16,7 @@ from typing import Any, TextIO
 
 from netiquette import __version__, formatters, sources
 from netiquette.config import Settings, discover_config, read_config_file
-from netiquette.errors import NetiquetteError
+from netiquette.core import NetiquetteError
 from netiquette.linter import Linter
 from netiquette.report import Report
 from netiquette.template_formats import FORMATS
@@ -184,7 +184,7 @@ def _load_templates(settings: Settings, err: TextIO) -> tuple[Any, int]:
     (each printed on ``err``; the run still checks everything and then exits 2)."""
     if not settings.templates:
         return None, 0
-    from netiquette.langdata import check_language
+    from netiquette.lang import check_language
     from netiquette.templates import TemplateSet
 
     templates = TemplateSet.load(
@@ -202,7 +202,7 @@ def _load_templates(settings: Settings, err: TextIO) -> tuple[Any, int]:
 
 def _reuse_index(templates: Any, file: Path, err: TextIO) -> None:
     """Use the index cached in ``file``, or build it and write it there."""
-    from netiquette.errors import TemplateError
+    from netiquette.core import TemplateError
 
     if file.exists():
         try:

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from netiquette.errors import ConfigError
-from netiquette.rule import SEVERITIES, Severity
+from netiquette.core import SEVERITIES, ConfigError, Severity
 
 if sys.version_info >= (3, 11):
     import tomllib

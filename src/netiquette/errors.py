@@ -1,23 +1,23 @@
-"""The exceptions netiquette raises: every one is a NetiquetteError."""
+"""The exceptions netiquette raises: every one is a NetiquetteError.
+
+They are defined in :mod:`netiquette.core`; this module is their stable import path
+(``from netiquette.core import ConfigError``), as is the package itself.
+"""
 
 from __future__ import annotations
 
+from netiquette.core import (
+    ConfigError,
+    InputError,
+    NetiquetteError,
+    TemplateError,
+    UnsupportedLanguageError,
+)
 
-class NetiquetteError(Exception):
-    """Base class of every error netiquette raises on purpose."""
-
-
-class ConfigError(NetiquetteError):
-    """Invalid configuration: unknown option, bad value, unknown rule id."""
-
-
-class UnsupportedLanguageError(NetiquetteError, ValueError):
-    """A language code netiquette has no data for."""
-
-
-class InputError(NetiquetteError, TypeError):
-    """Input that cannot be checked: not a str, unreadable, binary or not UTF-8."""
-
-
-class TemplateError(NetiquetteError):
-    """A template source that cannot be loaded."""
+__all__ = [
+    "ConfigError",
+    "InputError",
+    "NetiquetteError",
+    "TemplateError",
+    "UnsupportedLanguageError",
+]

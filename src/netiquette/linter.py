@@ -8,20 +8,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from netiquette import config as config_module
-from netiquette import langid, scoring, suppressions
-from netiquette.document import Document
-from netiquette.errors import InputError
-from netiquette.langdata import AUTO, check_language
+from netiquette import scoring, suppressions
+from netiquette.core import CATEGORIES, Finding, InputError, RuleUnavailable
+from netiquette.lang import AUTO, check_language
+from netiquette.lang import detection as langid
 from netiquette.metrics import measure
+from netiquette.registry import all_rules
 from netiquette.report import Report, Suggestion
-from netiquette.rule import CATEGORIES, Finding, Rule, RuleContext, all_rules
+from netiquette.rule import Rule, RuleContext
 from netiquette.selection import expand, selected_ids
+from netiquette.text.document import Document
 
 MAX_CHARS = 1_000_000
-
-
-class RuleUnavailable(Exception):
-    """Raised by a rule's ``check`` when its backend cannot answer (e.g. a server is down)."""
 
 
 class Linter:

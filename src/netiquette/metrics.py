@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from netiquette.document import Document
+from netiquette.text.document import Document
 
 
 def measure(doc: Document) -> dict[str, Any]:

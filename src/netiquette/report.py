@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from netiquette.rule import Category, Severity
+from netiquette.core import Category, Severity
 
 SCHEMA_VERSION = "1.0"
 

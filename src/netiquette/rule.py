@@ -9,38 +9,15 @@ A rule module defines one subclass of :class:`Rule` and decorates it with
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from netiquette.core import Category, Finding, Severity
 
 if TYPE_CHECKING:
     from netiquette.config import Settings
-    from netiquette.document import Document
-
-Severity = Literal["info", "warning", "error"]
-Category = Literal["tone", "profanity", "jargon", "readability", "boilerplate", "grammar"]
-
-SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
-CATEGORIES: tuple[Category, ...] = (
-    "tone",
-    "profanity",
-    "jargon",
-    "readability",
-    "boilerplate",
-    "grammar",
-)
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One problem a rule found: a span of the original text and what to say about it."""
-
-    start: int
-    end: int
-    message: str | None = None
-    replacements: tuple[str, ...] = ()
-    severity: Severity | None = None
-    data: Mapping[str, Any] = field(default_factory=dict)
+    from netiquette.text import Document
 
 
 @dataclass(frozen=True)
@@ -53,7 +30,7 @@ class RuleContext:
 
     def data(self, name: str) -> Any:
         """Parsed YAML or TXT data file ``name`` of this language."""
-        from netiquette.langdata import load
+        from netiquette.lang import load
 
         return load(self.lang, name)
 
@@ -112,13 +89,7 @@ def register(cls: type[Rule]) -> type[Rule]:
     return cls
 
 
-def all_rules() -> dict[str, type[Rule]]:
-    """Every registered rule, by id, in id order. Imports the rule modules once."""
-    import importlib
-    import pkgutil
-
-    import netiquette.checks as package
-
-    for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
-        importlib.import_module(module.name)
-    return dict(sorted(_REGISTRY.items()))
+def registered() -> dict[str, type[Rule]]:
+    """The rules registered so far, by id (``netiquette.registry.all_rules`` imports
+    every rule module first)."""
+    return dict(_REGISTRY)

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from netiquette.core import CATEGORIES, Category
 from netiquette.report import Suggestion
-from netiquette.rule import CATEGORIES, Category
 
 PENALTY = {"info": 2, "warning": 10, "error": 30}
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from netiquette.errors import ConfigError
-from netiquette.rule import CATEGORIES, Rule
+from netiquette.core import CATEGORIES, ConfigError
+from netiquette.rule import Rule
 
 
 def expand(keys: Iterable[str], rules: Mapping[str, type[Rule]], option: str) -> set[str]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from netiquette.errors import InputError
+from netiquette.core import InputError
 
 #: File types checked when a folder is given.
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")

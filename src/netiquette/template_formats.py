@@ -38,8 +38,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from netiquette.errors import TemplateError
-from netiquette.markup import looks_like_html
+from netiquette.core import TemplateError
+from netiquette.text.markup import looks_like_html
 
 FORMATS = ("auto", "text", "csv", "zendesk", "freshdesk", "helpscout")
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")

@@ -30,7 +30,7 @@ import pickle
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from netiquette.errors import TemplateError
+from netiquette.core import TemplateError
 
 if TYPE_CHECKING:
     import numpy as np

@@ -29,7 +29,7 @@ CLI prints them and exits 2 after checking. Blank templates and folders without 
 
 Matching
 --------
-Every template is normalised once: case-folded with :func:`netiquette.textnorm.fold`,
+Every template is normalised once: case-folded with :func:`netiquette.text.fold.fold`,
 split into words (punctuation, emoji and Markdown dropped), each placeholder
 (``{{first_name}}``, ``[NAME]``, ...) one slot. A draft is normalised the same way,
 without its quoted lines (``> ...``, usually the customer's own message).
@@ -67,10 +67,8 @@ from typing import NamedTuple, Union
 from rapidfuzz import process
 from rapidfuzz.distance import Indel, LCSseq
 
-from netiquette.engines import placeholders
-from netiquette.errors import InputError, TemplateError
-from netiquette.langdata import check_language
-from netiquette.markup import blank_tags, strip_html
+from netiquette.core import InputError, TemplateError
+from netiquette.lang import check_language
 from netiquette.sources import decode
 from netiquette.template_formats import (
     FORMATS as FORMATS,
@@ -83,7 +81,9 @@ from netiquette.template_formats import (
     read_templates,
 )
 from netiquette.template_index import TemplateIndex, fingerprint
-from netiquette.textnorm import fold
+from netiquette.text import placeholders
+from netiquette.text.fold import fold
+from netiquette.text.markup import blank_tags, strip_html
 
 #: Words of the draft that may stand in for one placeholder of the template.
 FILL_BUDGET = 6

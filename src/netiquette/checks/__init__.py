@@ -1,1 +1,1 @@
-"""Rule modules, one per rule, grouped by category. Discovered by netiquette.rule.all_rules."""
+"""Rule modules, one per rule, grouped by category. Discovered by netiquette.registry.all_rules."""

@@ -37,10 +37,10 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from netiquette.engines.phrase_syntax import word_alternation
+from netiquette.text.phrase_syntax import word_alternation
 
 if TYPE_CHECKING:
-    from netiquette.document import Document
+    from netiquette.text.document import Document
 
 #: How far (characters) ``preceded_by`` / ``followed_by`` patterns see.
 WINDOW = 60

@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from netiquette.engines.phrase_syntax import expand, inside_word
-from netiquette.textnorm import fold, upper
+from netiquette.text.fold import fold, upper
+from netiquette.text.phrase_syntax import expand, inside_word
 
 if TYPE_CHECKING:
-    from netiquette.document import Document, Token
+    from netiquette.text.document import Document, Token
 
 #: Length of the key of an entry whose first word ends in ``*``.
 STEM_LENGTH = 3
@@ -36,7 +36,7 @@ _CACHE_KEY = "phrase_index"
 @lru_cache(maxsize=4096)
 def _first_token(word: str, lang: str) -> str:
     """The first token the tokenizer makes of ``word``, folded."""
-    from netiquette import nlp
+    from netiquette.text import nlp
 
     # A word of letters (with or without a final period) that is no special case of
     # the tokenizer is its own first token: no need to run the tokenizer.
@@ -50,7 +50,7 @@ def _first_token(word: str, lang: str) -> str:
 @lru_cache(maxsize=8)
 def _special_cases(lang: str) -> frozenset[str]:
     """The strings the tokenizer of ``lang`` splits by its own rules ("don't", "u.")."""
-    from netiquette import nlp
+    from netiquette.text import nlp
 
     tokenizer: Any = nlp.pipeline(lang).tokenizer
     return frozenset(tokenizer.rules)

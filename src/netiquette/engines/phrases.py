@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from netiquette.core import SEVERITIES, ConfigError
 from netiquette.engines.conditions import CONDITION_KEYS, Conditions
 from netiquette.engines.phrase_index import (
     STEM_LENGTH,
@@ -56,7 +57,8 @@ from netiquette.engines.phrase_index import (
     register,
     starts,
 )
-from netiquette.engines.phrase_syntax import (
+from netiquette.text.fold import fold
+from netiquette.text.phrase_syntax import (
     WORD_END,
     expand,
     group_count,
@@ -64,13 +66,10 @@ from netiquette.engines.phrase_syntax import (
     phrase_regex,
     word_alternation,
 )
-from netiquette.errors import ConfigError
-from netiquette.rule import SEVERITIES
-from netiquette.textnorm import fold
 
 if TYPE_CHECKING:
-    from netiquette.document import Document
-    from netiquette.rule import Severity
+    from netiquette.core import Severity
+    from netiquette.text.document import Document
 
 #: Keys every entry may have (besides a rule's own ``entry_keys``).
 ENTRY_KEYS = frozenset(

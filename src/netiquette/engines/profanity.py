@@ -48,12 +48,12 @@ from functools import lru_cache
 from itertools import product
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from netiquette.errors import ConfigError
-from netiquette.rule import Finding, Rule, RuleContext
-from netiquette.textnorm import fold
+from netiquette.core import ConfigError, Finding
+from netiquette.rule import Rule, RuleContext
+from netiquette.text.fold import fold
 
 if TYPE_CHECKING:
-    from netiquette.document import Document
+    from netiquette.text.document import Document
 
 Tier = Literal["strong", "mild"]
 TIERS: tuple[Tier, ...] = ("strong", "mild")
@@ -827,7 +827,7 @@ def matcher_for(
     lang: str, allow: tuple[str, ...] = (), deny: tuple[str, ...] = ()
 ) -> ProfanityMatcher:
     """The matcher of ``lang`` with ``allow_words``/``deny_words``, built once."""
-    from netiquette.langdata import load
+    from netiquette.lang import load
 
     data = load(lang, DATA_FILE)
     return ProfanityMatcher(data, lang, allow=allow, deny=deny, source=f"lang/{lang}/{DATA_FILE}")

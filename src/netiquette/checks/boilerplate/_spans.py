@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from netiquette.document import Document, Span
+from netiquette.text.document import Document, Span
 
 # The phrase syntax is the phrase engine's; these names stay for older imports.
 

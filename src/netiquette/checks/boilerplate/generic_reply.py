@@ -4,11 +4,12 @@ import re
 from collections.abc import Iterator
 
 from netiquette.checks.boilerplate._spans import reportable_span
-from netiquette.document import Document, Token
-from netiquette.engines.phrase_syntax import phrase_words
+from netiquette.core import Finding
 from netiquette.engines.phrases import PhraseList
-from netiquette.rule import Finding, Rule, RuleContext, register
-from netiquette.textnorm import fold
+from netiquette.rule import Rule, RuleContext, register
+from netiquette.text.document import Document, Token
+from netiquette.text.fold import fold
+from netiquette.text.phrase_syntax import phrase_words
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’&-]*")
 _SENTENCE_END = re.compile(r"[.?!:;]\s*$")

@@ -3,8 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from netiquette.checks.boilerplate._spans import reportable_span
-from netiquette.document import Document
-from netiquette.rule import Finding, Rule, RuleContext, register
+from netiquette.core import Finding
+from netiquette.rule import Rule, RuleContext, register
+from netiquette.text.document import Document
 
 
 @register

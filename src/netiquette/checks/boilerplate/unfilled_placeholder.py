@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from netiquette.document import Document
-from netiquette.rule import Finding, Rule, register
+from netiquette.core import Finding
+from netiquette.rule import Rule, register
+from netiquette.text.document import Document
 
 
 @register

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from netiquette.checks.grammar._languagetool import LanguageToolRule
+from netiquette.checks.grammar.base import LanguageToolRule
 from netiquette.rule import register
 
 

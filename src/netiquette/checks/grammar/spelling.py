@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import re
 
-from netiquette.checks.grammar._languagetool import LanguageToolRule, LTMatch
-from netiquette.document import Document
+from netiquette.checks.grammar.base import LanguageToolRule
+from netiquette.engines.languagetool import LTMatch
 from netiquette.rule import RuleContext, register
+from netiquette.text.document import Document
 
 _SENTENCE_END = ".!?:;\n"
 

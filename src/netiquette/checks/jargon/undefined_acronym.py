@@ -4,11 +4,13 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from netiquette import nlp
-from netiquette.document import Document, Token
-from netiquette.rule import Finding, Rule, RuleContext, all_rules, register
+from netiquette.text import nlp
+from netiquette.core import Finding
+from netiquette.registry import all_rules
+from netiquette.rule import Rule, RuleContext, register
 from netiquette.selection import selected_ids
-from netiquette.textnorm import fold, fold_acronym
+from netiquette.text.document import Document, Token
+from netiquette.text.fold import fold, fold_acronym
 
 _ROMAN = re.compile(r"M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
 #: How far before "(ABC)" a long form may start, in characters.

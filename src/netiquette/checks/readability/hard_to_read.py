@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from netiquette.document import Document
+from netiquette.core import Finding
 from netiquette.engines import readability
 from netiquette.engines.readability import language_default
-from netiquette.rule import Finding, Rule, RuleContext, register
+from netiquette.rule import Rule, RuleContext, register
+from netiquette.text.document import Document
 
 
 @register

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from netiquette.document import Document
-from netiquette.engines.phrase_rule import PhraseRule
+from netiquette.checks.phrase_rule import PhraseRule
+from netiquette.core import Finding
 from netiquette.engines.phrases import PhraseMatch
-from netiquette.rule import Finding, register
+from netiquette.rule import register
+from netiquette.text.document import Document
 
 _OMIT_MESSAGE = "'{match}' adds nothing the customer needs; leave it out."
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from netiquette.engines.phrase_rule import PhraseRule
+from netiquette.checks.phrase_rule import PhraseRule
 from netiquette.rule import register
 
 

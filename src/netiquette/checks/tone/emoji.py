@@ -4,8 +4,9 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from netiquette.document import Document
-from netiquette.rule import Finding, Rule, RuleContext, register
+from netiquette.core import Finding
+from netiquette.rule import Rule, RuleContext, register
+from netiquette.text.document import Document
 
 _SKIN = "\U0001f3fb-\U0001f3ff"
 _VS16 = "\ufe0f"

@@ -3,8 +3,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from netiquette.document import Document
-from netiquette.rule import Finding, Rule, RuleContext, register
+from netiquette.core import Finding
+from netiquette.rule import Rule, RuleContext, register
+from netiquette.text.document import Document
 
 _MARKS = "!?！？‼⁉⁈"
 _QUESTION = "?？⁉⁈"

@@ -3,11 +3,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from netiquette.document import Document
-from netiquette.engines.phrase_rule import PhraseRule
+from netiquette.checks.phrase_rule import PhraseRule
+from netiquette.core import Finding
 from netiquette.engines.phrases import PhraseMatch
-from netiquette.rule import Finding, RuleContext, register
-from netiquette.textnorm import fold
+from netiquette.rule import RuleContext, register
+from netiquette.text.document import Document
+from netiquette.text.fold import fold
 
 #: The high vowel that follows a syllable with this vowel (Turkish two-way harmony:
 #: "sın" -> "sınız", "sin" -> "siniz", "sun" -> "sunuz", "sün" -> "sünüz").

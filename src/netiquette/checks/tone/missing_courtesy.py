@@ -3,9 +3,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from netiquette.document import Document, Span
+from netiquette.core import Finding
 from netiquette.engines.phrases import PhraseList, alternation
-from netiquette.rule import Finding, Rule, RuleContext, register
+from netiquette.rule import Rule, RuleContext, register
+from netiquette.text.document import Document, Span
 
 #: A name followed by a comma on its own line opens a reply as a greeting does ("Sam,",
 #: "Çağla,"); its words must start with a capital (checked in code, for any script).

@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from netiquette.document import Document
+from netiquette.checks.phrase_rule import PhraseRule
+from netiquette.core import Finding
 from netiquette.engines.conditions import sentence_bounds
-from netiquette.engines.phrase_rule import PhraseRule
 from netiquette.engines.phrases import PhraseList, PhraseMatch, alternation
-from netiquette.rule import Finding, RuleContext, register
+from netiquette.rule import RuleContext, register
+from netiquette.text.document import Document
 
 
 @register

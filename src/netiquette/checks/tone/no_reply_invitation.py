@@ -3,9 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from netiquette.checks.tone.missing_courtesy import prose_sentences
-from netiquette.document import Document
+from netiquette.core import Finding
 from netiquette.engines.phrases import PhraseList
-from netiquette.rule import Finding, Rule, RuleContext, register
+from netiquette.rule import Rule, RuleContext, register
+from netiquette.text.document import Document
 
 
 @register

@@ -4,11 +4,12 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from netiquette.document import Document
+from netiquette.core import Finding
 from netiquette.engines.conditions import at_sentence_start
 from netiquette.engines.phrases import PhraseList, alternation
-from netiquette.rule import Finding, Rule, RuleContext, register
-from netiquette.textnorm import fold
+from netiquette.rule import Rule, RuleContext, register
+from netiquette.text.document import Document
+from netiquette.text.fold import fold
 
 #: How far back (characters) a greeting before the word is looked for.
 _LOOKBACK = 40

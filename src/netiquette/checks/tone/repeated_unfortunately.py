@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from netiquette.document import Document
-from netiquette.engines.phrase_rule import PhraseRule
-from netiquette.rule import Finding, register
+from netiquette.checks.phrase_rule import PhraseRule
+from netiquette.core import Finding
+from netiquette.rule import register
+from netiquette.text.document import Document
 
 
 @register

@@ -3,9 +3,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from netiquette.document import Document
-from netiquette.engines.phrase_rule import PhraseRule
-from netiquette.rule import Finding, RuleContext, register
+from netiquette.checks.phrase_rule import PhraseRule
+from netiquette.core import Finding
+from netiquette.rule import RuleContext, register
+from netiquette.text.document import Document
 
 
 @register

@@ -3,9 +3,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from netiquette.document import Document, Token
-from netiquette.rule import Finding, Rule, RuleContext, register
-from netiquette.textnorm import fold, fold_acronym, upper
+from netiquette.core import Finding
+from netiquette.rule import Rule, RuleContext, register
+from netiquette.text.document import Document, Token
+from netiquette.text.fold import fold, fold_acronym, upper
 
 #: After a surname in capitals: the end of the line, the sentence or a comma.
 _SURNAME_END = re.compile(r"[ \t]*(?:[,.]|\r?\n|$)")

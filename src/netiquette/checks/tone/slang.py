@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from netiquette.document import Document
+from netiquette.checks.phrase_rule import PhraseRule
 from netiquette.engines.conditions import at_sentence_start
-from netiquette.engines.phrase_rule import PhraseRule
 from netiquette.engines.phrases import PhraseMatch
 from netiquette.rule import register
+from netiquette.text.document import Document
 
 
 @register

@@ -3,10 +3,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from netiquette.document import Document
+from netiquette.core import Finding
 from netiquette.engines.conditions import sentence_bounds
 from netiquette.engines.phrases import PhraseList, alternation
-from netiquette.rule import Finding, Rule, RuleContext, register
+from netiquette.rule import Rule, RuleContext, register
+from netiquette.text.document import Document
 
 #: Clock times and dates written with digits: "10:30", "14.00", "3/12", "12-05".
 _CLOCK_OR_DATE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b")

@@ -34,8 +34,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from netiquette.langdata import load
-from netiquette.textnorm import fold
+from netiquette.lang import load
+from netiquette.text.fold import fold
 
 
 class Placeholder(NamedTuple):

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from netiquette.errors import UnsupportedLanguageError
+from netiquette.core import UnsupportedLanguageError
 
 LANGUAGES: tuple[str, ...] = ("en", "tr")
 #: Accepted for ``lang``: choose English or Turkish per text (netiquette.langid).

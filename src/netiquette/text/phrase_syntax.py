@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from netiquette.textnorm import fold
+from netiquette.text.fold import fold
 
 #: The end of a phrase: not inside a word ("deploy" is not in "deploy-ready" or
 #: "deployed"). Patterns run over folded text, where every apostrophe is "'".

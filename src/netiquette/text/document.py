@@ -12,10 +12,9 @@ from functools import cached_property
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from netiquette import markup, nlp
-from netiquette.engines import placeholders
-from netiquette.engines.placeholders import Placeholder
-from netiquette.textnorm import fold
+from netiquette.text import markup, nlp, placeholders
+from netiquette.text.fold import fold
+from netiquette.text.placeholders import Placeholder
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

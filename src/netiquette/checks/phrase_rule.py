@@ -25,10 +25,11 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from netiquette.document import Document
+from netiquette.core import Finding
 from netiquette.engines.phrases import PhraseList, PhraseMatch
-from netiquette.rule import Finding, Rule, RuleContext
-from netiquette.textnorm import fold, upper
+from netiquette.rule import Rule, RuleContext
+from netiquette.text.document import Document
+from netiquette.text.fold import fold, upper
 
 _COMPILED: dict[tuple[type[Rule], str], PhraseList] = {}
 

@@ -34,16 +34,7 @@ from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
-
-from netiquette.linter import RuleUnavailable
-from netiquette.rule import Finding, Rule, RuleContext
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-    from netiquette.config import Settings
-    from netiquette.document import Document
+from typing import Any
 
 #: Seconds to wait for LanguageTool (language-tool-python's own default is 300).
 TIMEOUT = 10.0
@@ -53,7 +44,6 @@ LTP_PATH = "LTP_PATH"
 SERVER_JAR = "languagetool-server.jar"
 _INSTALL_DIR = re.compile(r"LanguageTool-(\d+\.\d+|\d{8})")
 _SUGGESTION_TAG = re.compile(r"</?suggestion>")
-_CACHE = "_netiquette_languagetool"
 
 
 @dataclass(frozen=True)
@@ -97,11 +87,11 @@ def language_code(data: Mapping[str, Any]) -> str | None:
     return str(code) if code else None
 
 
-def unavailable_reason(settings: Settings, data: Mapping[str, Any]) -> str | None:
-    """Why LanguageTool cannot be used with these settings, or None."""
+def unavailable_reason(url: str | None, data: Mapping[str, Any]) -> str | None:
+    """Why LanguageTool cannot be used with this server URL (or none), or None."""
     if language_code(data) is None:
         return "LanguageTool has no model for this language"
-    if settings.languagetool_url:
+    if url:
         return None
     if local_install() is not None:
         return None
@@ -319,12 +309,11 @@ _backends: dict[tuple[Any, ...], Backend] = {}
 _backends_lock = threading.Lock()
 
 
-def backend_for(settings: Settings, data: Mapping[str, Any]) -> Backend:
-    """The shared Backend for these settings and language data."""
+def backend_for(url: str | None, data: Mapping[str, Any]) -> Backend:
+    """The shared Backend for a server URL (None: a local install) and language data."""
     spec = data.get("languagetool") or {}
     language = str(spec.get("language"))
     disabled = tuple(str(r) for r in spec.get("disabled_rules") or ())
-    url = settings.languagetool_url
     install = None if url else local_install()
     key = (language, url, install, disabled)
     with _backends_lock:
@@ -358,62 +347,3 @@ def classify(match: LTMatch, data: Mapping[str, Any]) -> str | None:
     ):
         return "style"
     return "grammar"
-
-
-class LanguageToolRule(Rule):
-    """Base of the rules that report LanguageTool's matches of one kind."""
-
-    category = "grammar"
-    languages = ("en",)
-    #: The external service this rule needs. The fixture files cannot start one, so
-    #: these rules are tested against a recorded server in tests/test_grammar.py.
-    needs_service: ClassVar[str] = "LanguageTool"
-    kind: ClassVar[str]
-
-    @classmethod
-    def language_reason(cls, lang: str) -> str:
-        return f"LanguageTool has no language '{lang}', so grammar and spelling are not checked"
-
-    @classmethod
-    def unavailable_reason(cls, context: RuleContext) -> str | None:
-        return unavailable_reason(context.settings, context.data("grammar.yaml"))
-
-    def __init__(self, context: RuleContext) -> None:
-        super().__init__(context)
-        data = context.data("grammar.yaml")
-        self.data = data
-        self.backend = backend_for(context.settings, data)
-        spec = data.get("languagetool") or {}
-        self.max_replacements = int(spec.get("max_replacements", 3))
-
-    def matches(self, doc: Document) -> list[tuple[str, LTMatch]]:
-        """LanguageTool's classified matches for ``doc``: one request per document,
-        shared by the grammar rules; raises RuleUnavailable when the server fails."""
-        cache = doc.cache.setdefault(_CACHE, {})
-        found = cache.get(self.backend)
-        if found is None:
-            text = doc.prose_text
-            try:
-                raw = self.backend.check(text) if any(c.isalpha() for c in text) else []
-                found = [(kind, m) for m in raw if (kind := classify(m, self.data))]
-            except BackendUnavailable as exc:
-                found = exc
-            cache[self.backend] = found
-        if isinstance(found, BackendUnavailable):
-            raise RuleUnavailable(str(found))
-        return list(found)
-
-    def accept(self, doc: Document, match: LTMatch) -> bool:
-        """Whether a match of this rule's kind is worth reporting (default: yes)."""
-        return True
-
-    def check(self, doc: Document) -> Iterator[Finding]:
-        for kind, match in self.matches(doc):
-            if kind == self.kind and self.accept(doc, match):
-                yield Finding(
-                    match.start,
-                    match.end,
-                    match.message or None,
-                    match.replacements[: self.max_replacements],
-                    data={"languagetool_rule": match.rule_id, "category": match.category},
-                )

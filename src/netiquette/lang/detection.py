@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from netiquette.langdata import load
+from netiquette.lang.files import load
 
 SAMPLE_CHARS = 4000
 DEFAULT = "en"
