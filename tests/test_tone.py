@@ -15,7 +15,7 @@ from netiquette.checks.tone import _emoji_table
 from netiquette.checks.tone.emoji import emoji_tables
 from netiquette.engines.phrases import parse_entry
 from netiquette.lang import load
-from netiquette.registry import all_rules
+from netiquette.registry import all_rules, languages
 from netiquette.text.fold import fold
 from netiquette.text.phrase_syntax import WORD_END, expand, phrase_regex, word_alternation
 
@@ -294,7 +294,7 @@ def _doc_blocks(doc: str, heading: str) -> str:
 )
 def test_documented_example_is_flagged_and_its_fix_is_not(rule_id: str) -> None:
     cls = all_rules()[rule_id]
-    linter = netiquette.Linter(cls.languages[0], select=[rule_id])
+    linter = netiquette.Linter(languages(cls)[0], select=[rule_id])
     example = _doc_blocks(cls.documentation(), "Example")
     better = _doc_blocks(cls.documentation(), "Use instead")
     assert linter.check(example).suggestions, f"{cls.name}: its example is not flagged"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Callable, Mapping
+from dataclasses import Field, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,41 +22,11 @@ else:  # pragma: no cover
 
 CONFIG_FILES = (".netiquette.toml", "pyproject.toml")
 
-
-@dataclass(frozen=True)
-class Settings:
-    """Everything a Linter can be told. The defaults suit short customer-service replies."""
-
-    lang: str = "auto"
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] = ()
-    severity: Mapping[str, Severity] = field(default_factory=dict)
-    fail_under: int = 70
-    templates: tuple[str, ...] = ()
-    template_threshold: int = 90
-    templates_format: str = "auto"
-    #: A file caching the template index: reused when it fits the templates, written
-    #: (again) when it is missing or stale.
-    templates_index: str | None = None
-    allow_words: tuple[str, ...] = ()
-    deny_words: tuple[str, ...] = ()
-    languagetool_url: str | None = None
-    max_sentence_words: int = 35
-    min_reading_ease: float = 30.0
-    max_grade: float = 14.0
-    known_variables: tuple[str, ...] = ()
-    source: str = "defaults"
-
-    def with_overrides(self, **overrides: Any) -> Settings:
-        """A copy with the given (already validated) keys replaced; None means keep."""
-        kept = {k: v for k, v in overrides.items() if v is not None}
-        return replace(self, **kept) if kept else self
+#: Reads one raw value: (key as written, value, where) -> the value for Settings.
+Parser = Callable[[str, Any, str], Any]
 
 
-_FIELD_NAMES = {f.name for f in fields(Settings)} - {"source"}
-
-
-def _string_list(key: str, value: Any, where: str) -> tuple[str, ...]:
+def _strings(key: str, value: Any, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [v for v in value.replace(",", " ").split() if v]
     if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
@@ -64,12 +34,122 @@ def _string_list(key: str, value: Any, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _number(key: str, value: Any, where: str, low: float, high: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ConfigError(f"{where}: '{key}' must be a number, got {value!r}")
-    if not low <= value <= high:
-        raise ConfigError(f"{where}: '{key}' must be between {low:g} and {high:g}, got {value}")
+def _number(low: float, high: float, kind: type[int] | type[float]) -> Parser:
+    def parse(key: str, value: Any, where: str) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ConfigError(f"{where}: '{key}' must be a number, got {value!r}")
+        if not low <= value <= high:
+            raise ConfigError(f"{where}: '{key}' must be between {low:g} and {high:g}, got {value}")
+        return kind(value)
+
+    return parse
+
+
+def _text(key: str, value: Any, where: str) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: '{key}' must be a string, got {value!r}")
     return value
+
+
+def _path(key: str, value: Any, where: str) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise ConfigError(f"{where}: '{key}' must be a file path, got {value!r}")
+    return value
+
+
+def _url(key: str, value: Any, where: str) -> str | None:
+    if value is not None and not (
+        isinstance(value, str) and value.startswith(("http://", "https://"))
+    ):
+        raise ConfigError(f"{where}: '{key}' must be an http(s) URL, got {value!r}")
+    return value
+
+
+def _severities(key: str, value: Any, where: str) -> dict[str, Severity]:
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{where}: '{key}' must be a table of rule = level")
+    for rule, level in value.items():
+        if level not in SEVERITIES:
+            raise ConfigError(
+                f"{where}: severity of '{rule}' must be one of "
+                f"{', '.join(SEVERITIES)}, got {level!r}"
+            )
+    return dict(value)
+
+
+def _template_format(key: str, value: Any, where: str) -> str:
+    from netiquette.template_formats import FORMATS
+
+    if not isinstance(value, str) or value.lower() not in FORMATS:
+        raise ConfigError(f"{where}: '{key}' must be one of {', '.join(FORMATS)}, got {value!r}")
+    return value.lower()
+
+
+def option(default: Any, parse: Parser, help: str, *, language_default: bool = False) -> Any:
+    """A setting: its default, how a raw value is read, and what it means.
+
+    ``language_default``: the default (None) stands for the value the language gives
+    in its language.yaml (``options``), as a rule reads it with ``RuleContext.option``.
+    """
+    return field(
+        default=default,
+        metadata={"parse": parse, "help": help, "language_default": language_default},
+    )
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a Linter can be told. The defaults suit short customer-service replies.
+
+    Each field is an option of ``[tool.netiquette]`` (dashes or underscores); its
+    metadata says how a raw value is checked. ``None`` for ``max_sentence_words``,
+    ``min_reading_ease`` and ``max_grade`` means the language's own default.
+    """
+
+    lang: str = option("auto", _text, "language of the replies: auto, en or tr")
+    select: tuple[str, ...] | None = option(None, _strings, "only these rules")
+    ignore: tuple[str, ...] = option((), _strings, "skip these rules")
+    severity: Mapping[str, Severity] = field(
+        default_factory=dict,
+        metadata={"parse": _severities, "help": "rule = level", "language_default": False},
+    )
+    fail_under: int = option(70, _number(0, 100, int), "fail a reply scoring below this")
+    templates: tuple[str, ...] = option((), _strings, "known templates: files and folders")
+    template_threshold: int = option(
+        90, _number(1, 100, int), "similarity (0-100) from which a draft copies a template"
+    )
+    templates_format: str = option("auto", _template_format, "how template files are read")
+    #: A file caching the template index: reused when it fits the templates, written
+    #: (again) when it is missing or stale.
+    templates_index: str | None = option(None, _path, "file caching the template index")
+    allow_words: tuple[str, ...] = option((), _strings, "words never flagged")
+    deny_words: tuple[str, ...] = option((), _strings, "words always flagged as profanity")
+    languagetool_url: str | None = option(None, _url, "LanguageTool server for grammar")
+    max_sentence_words: int | None = option(
+        None, _number(5, 1000, int), "longest sentence in words", language_default=True
+    )
+    min_reading_ease: float | None = option(
+        None, _number(-100, 120, float), "lowest reading ease", language_default=True
+    )
+    max_grade: float | None = option(
+        None, _number(1, 30, float), "highest reading grade", language_default=True
+    )
+    known_variables: tuple[str, ...] = option(
+        (), _strings, "template variables the audit accepts (* wildcards)"
+    )
+    source: str = field(default="defaults", metadata={"help": "where the settings came from"})
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        """A copy with the given (already validated) keys replaced; None means keep."""
+        kept = {k: v for k, v in overrides.items() if v is not None}
+        return replace(self, **kept) if kept else self
+
+
+OPTIONS: dict[str, Field[Any]] = {f.name: f for f in fields(Settings) if "parse" in f.metadata}
+#: Settings whose default (None) is the language's own value (language.yaml ``options``).
+LANGUAGE_DEFAULTS = frozenset(
+    name for name, f in OPTIONS.items() if f.metadata.get("language_default")
+)
 
 
 def validate(raw: Mapping[str, Any], where: str = "config") -> dict[str, Any]:
@@ -79,61 +159,11 @@ def validate(raw: Mapping[str, Any], where: str = "config") -> dict[str, Any]:
     out: dict[str, Any] = {}
     for raw_key, value in raw.items():
         key = str(raw_key).replace("-", "_")
-        if key not in _FIELD_NAMES:
-            known = ", ".join(sorted(k.replace("_", "-") for k in _FIELD_NAMES))
+        spec = OPTIONS.get(key)
+        if spec is None:
+            known = ", ".join(sorted(k.replace("_", "-") for k in OPTIONS))
             raise ConfigError(f"{where}: unknown key '{raw_key}' (known keys: {known})")
-        if key == "lang":
-            if not isinstance(value, str):
-                raise ConfigError(f"{where}: 'lang' must be a string, got {value!r}")
-            out[key] = value
-        elif key in (
-            "select",
-            "ignore",
-            "templates",
-            "allow_words",
-            "deny_words",
-            "known_variables",
-        ):
-            out[key] = _string_list(raw_key, value, where)
-        elif key == "severity":
-            if not isinstance(value, Mapping):
-                raise ConfigError(f"{where}: 'severity' must be a table of rule = level")
-            for rule, level in value.items():
-                if level not in SEVERITIES:
-                    raise ConfigError(
-                        f"{where}: severity of '{rule}' must be one of "
-                        f"{', '.join(SEVERITIES)}, got {level!r}"
-                    )
-            out[key] = dict(value)
-        elif key == "fail_under":
-            out[key] = int(_number(raw_key, value, where, 0, 100))
-        elif key == "templates_format":
-            from netiquette.template_formats import FORMATS
-
-            if not isinstance(value, str) or value.lower() not in FORMATS:
-                raise ConfigError(
-                    f"{where}: 'templates_format' must be one of {', '.join(FORMATS)},"
-                    f" got {value!r}"
-                )
-            out[key] = value.lower()
-        elif key == "templates_index":
-            if value is not None and not isinstance(value, str):
-                raise ConfigError(f"{where}: 'templates_index' must be a file path")
-            out[key] = value
-        elif key == "template_threshold":
-            out[key] = int(_number(raw_key, value, where, 1, 100))
-        elif key == "max_sentence_words":
-            out[key] = int(_number(raw_key, value, where, 5, 1000))
-        elif key == "min_reading_ease":
-            out[key] = float(_number(raw_key, value, where, -100, 120))
-        elif key == "max_grade":
-            out[key] = float(_number(raw_key, value, where, 1, 30))
-        elif key == "languagetool_url":
-            if value is not None and not (
-                isinstance(value, str) and value.startswith(("http://", "https://"))
-            ):
-                raise ConfigError(f"{where}: 'languagetool_url' must be an http(s) URL")
-            out[key] = value
+        out[key] = spec.metadata["parse"](str(raw_key), value, where)
     return out
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from netiquette import config as config_module
 from netiquette import scoring, suppressions
 from netiquette.core import CATEGORIES, Finding, InputError, RuleUnavailable
-from netiquette.lang import AUTO, check_language
+from netiquette.lang import AUTO, check_language, codes
 from netiquette.lang import detection as langid
+from netiquette.lang import get as get_language
 from netiquette.metrics import measure
 from netiquette.registry import all_rules
 from netiquette.report import Report, Suggestion
@@ -84,20 +86,25 @@ class Linter:
         return built
 
     def _build(self, lang: str) -> tuple[list[Rule], dict[str, str]]:
+        """The selected rules that can run in ``lang``, built, and the reasons for the
+        categories that cannot be checked. A rule that defers to others is built after
+        them and gets those that run."""
         context = RuleContext(lang=lang, settings=self.settings, templates=self._templates)
-        rules: list[Rule] = []
+        built: dict[str, Rule] = {}
         skipped: dict[str, str] = {}
         other_languages: dict[str, type[Rule]] = {}
-        for rule_id in sorted(self._selected):
-            cls = self._rule_classes[rule_id]
-            if lang not in cls.languages:
+        chosen = [self._rule_classes[rule_id] for rule_id in sorted(self._selected)]
+        for cls in sorted(chosen, key=lambda c: bool(c.defers_to)):
+            if not cls.runs_in(lang):
                 other_languages.setdefault(cls.category, cls)
                 continue
             reason = cls.unavailable_reason(context)
             if reason:
                 skipped.setdefault(cls.category, reason)
                 continue
-            rules.append(cls(context))
+            deferred = tuple(built[name] for name in cls.defers_to if name in built)
+            built[cls.name] = cls(replace(context, deferred=deferred) if deferred else context)
+        rules = sorted(built.values(), key=lambda rule: rule.id)
         running = {rule.category for rule in rules}
         skipped = {c: r for c, r in skipped.items() if c not in running}
         for category, cls in other_languages.items():
@@ -110,13 +117,9 @@ class Linter:
     def warm_up(self) -> Linter:
         """Build the rules and load lazy resources now rather than on the first check
         (for every language when the language is chosen per text)."""
-        samples = {
-            "en": "Hello, thank you for your message. Kind regards, Sam",
-            "tr": "Merhaba, mesajınız için teşekkür ederiz. İyi günler dileriz.",
-        }
-        for lang, sample in samples.items():
-            if self.lang in (AUTO, lang):
-                self.check(sample)
+        for code in codes():
+            if self.lang in (AUTO, code):
+                self.check(get_language(code).warm_up)
         return self
 
     def check(self, text: str, *, path: str | None = None) -> Report:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from netiquette.core import Category, Severity
+from netiquette.lang import codes
 from netiquette.rule import Rule, registered
 
 
@@ -18,6 +19,11 @@ def all_rules() -> dict[str, type[Rule]]:
     for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
         importlib.import_module(module.name)
     return dict(sorted(registered().items()))
+
+
+def languages(cls: type[Rule]) -> tuple[str, ...]:
+    """The languages whose data lets the rule run (``Rule.runs_in``)."""
+    return tuple(code for code in codes() if cls.runs_in(code))
 
 
 @dataclass(frozen=True)
@@ -42,7 +48,7 @@ def rules() -> list[RuleInfo]:
             name=cls.name,
             category=cls.category,
             severity=cls.severity,
-            languages=cls.languages,
+            languages=languages(cls),
             summary=cls.summary(),
             message=cls.message,
             documentation=cls.documentation(),

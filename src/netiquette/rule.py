@@ -2,8 +2,14 @@
 
 A rule module defines one subclass of :class:`Rule` and decorates it with
 :func:`register`. The linter builds each rule once per language with a
-:class:`RuleContext` (language data, settings, templates) and then calls
-``check(document)`` for every reply; ``check`` yields :class:`Finding` objects.
+:class:`RuleContext` (language data, settings, templates, the rules it defers to) and
+then calls ``check(document)`` for every reply; ``check`` yields :class:`Finding`
+objects and only reads the document.
+
+Which languages a rule runs in follows from the data: a rule that names a data file
+(``data_file``) runs in every language whose folder has that file, and, unless
+``data_section`` is false, a section under the rule's name in it. A rule without data
+runs in every language.
 """
 
 from __future__ import annotations
@@ -13,10 +19,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from netiquette.core import Category, Finding, Severity
+from netiquette.config import LANGUAGE_DEFAULTS, OPTIONS, Settings
+from netiquette.core import Category, ConfigError, Finding, Severity
+from netiquette.lang import get as get_language
+from netiquette.lang import has_file, load
 
 if TYPE_CHECKING:
-    from netiquette.config import Settings
     from netiquette.text import Document
 
 
@@ -26,13 +34,23 @@ class RuleContext:
 
     lang: str
     settings: Settings
-    templates: Any = None  # netiquette.templates.TemplateSet when configured
+    templates: Any = None  # a netiquette.templates.TemplateSet when configured
+    #: The running rules this one defers to (its ``defers_to``), resolved by the Linter.
+    deferred: tuple[Rule, ...] = ()
 
     def data(self, name: str) -> Any:
         """Parsed YAML or TXT data file ``name`` of this language."""
-        from netiquette.lang import load
-
         return load(self.lang, name)
+
+    def option(self, name: str) -> Any:
+        """The setting ``name``; for a language-dependent setting left unset (None),
+        the language's own value from its language.yaml."""
+        if name not in OPTIONS:
+            raise ConfigError(f"no setting named '{name}'")
+        value = getattr(self.settings, name)
+        if value is None and name in LANGUAGE_DEFAULTS:
+            return get_language(self.lang).options[name]
+        return value
 
 
 class Rule:
@@ -43,8 +61,16 @@ class Rule:
     category: ClassVar[Category]
     severity: ClassVar[Severity]
     message: ClassVar[str]
-    languages: ClassVar[tuple[str, ...]] = ("en",)
     fix_title: ClassVar[str | None] = None
+    #: The file of ``lang/<iso>/`` with the rule's data, or None (no data).
+    data_file: ClassVar[str | None] = None
+    #: Whether the data is the section under the rule's name (else the whole file).
+    data_section: ClassVar[bool] = True
+    #: The settings this rule reads (names of Settings fields), for the docs.
+    options: ClassVar[tuple[str, ...]] = ()
+    #: Names of rules whose findings take precedence over this rule's: the Linter
+    #: passes those that run to ``RuleContext.deferred``.
+    defers_to: ClassVar[tuple[str, ...]] = ()
     #: Findings inside placeholders are dropped unless the rule is about placeholders.
     sees_placeholders: ClassVar[bool] = False
 
@@ -53,6 +79,43 @@ class Rule:
 
     def check(self, doc: Document) -> Iterable[Finding]:
         raise NotImplementedError
+
+    @property
+    def rule_data(self) -> Any:
+        """The rule's data: the section under its name in ``data_file`` (or the whole
+        file when ``data_section`` is false); {} for a rule without data."""
+        if self.data_file is None:
+            return {}
+        return self._section(self.context.data(self.data_file))
+
+    @classmethod
+    def data_of(cls, lang: str) -> Any:
+        """The rule's data in ``lang`` (see :attr:`rule_data`); {} when there is none."""
+        return {} if cls.data_file is None else cls._section(load(lang, cls.data_file))
+
+    @classmethod
+    def _section(cls, data: Any) -> Any:
+        if not cls.data_section:
+            return data
+        found = data.get(cls.name) if isinstance(data, dict) else None
+        return {} if found is None else found
+
+    @classmethod
+    def runs_in(cls, lang: str) -> bool:
+        """Whether ``lang`` has the data this rule needs."""
+        if cls.data_file is None:
+            return True
+        if not has_file(lang, cls.data_file):
+            return False
+        if not cls.data_section:
+            return True
+        data = load(lang, cls.data_file)
+        return isinstance(data, dict) and cls.name in data
+
+    def claimed_words(self) -> frozenset[str]:
+        """Single words this rule reports with a better message than a rule that
+        defers to it would (folded). None by default."""
+        return frozenset()
 
     @classmethod
     def language_reason(cls, lang: str) -> str:
@@ -85,6 +148,9 @@ def register(cls: type[Rule]) -> type[Rule]:
             raise RuntimeError(f"duplicate rule {cls.id} {cls.name} (clashes with {other.id})")
     if not cls.__doc__:
         raise RuntimeError(f"rule {cls.id} has no docstring")
+    unknown = [name for name in cls.options if name not in OPTIONS]
+    if unknown:
+        raise RuntimeError(f"rule {cls.id} reads unknown settings {unknown}")
     _REGISTRY[cls.id] = cls
     return cls
 

@@ -48,7 +48,7 @@ class PhraseRule(Rule):
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
         lang = context.lang
-        raw = context.data(self.data_file).get(self.name, [])
+        raw = self.rule_data
         #: The rule's own settings when its data is a mapping ({} otherwise).
         self.settings_data: Mapping[str, Any] = raw if isinstance(raw, Mapping) else {}
         phrases = _COMPILED.get((type(self), lang))
@@ -62,6 +62,15 @@ class PhraseRule(Rule):
             frozenset(fold(w, lang) for w in context.settings.allow_words)
             if self.uses_allow_words
             else frozenset()
+        )
+
+    def claimed_words(self) -> frozenset[str]:
+        """The one-word phrases of the list ("SLA", "asap"), folded: a rule that defers
+        to this one leaves them alone."""
+        return frozenset(
+            fold(entry.phrase.strip(), self.context.lang)
+            for entry in self.phrases.entries
+            if not entry.is_pattern and " " not in entry.phrase.strip()
         )
 
     def accept(self, doc: Document, match: PhraseMatch) -> bool:
@@ -117,10 +126,7 @@ def _capitalises(doc: Document, match: PhraseMatch) -> bool:
 
 def _quoted_text(doc: Document) -> str:
     """The folded text of the quoted lines ("> ...") of ``doc``, or ""."""
-    if ">" not in doc.text:
-        return ""
-    chunks = (doc.folded[span.start : span.end] for span in doc.protected)
-    return "\n".join(chunk for chunk in chunks if chunk.lstrip().startswith(">"))
+    return "\n".join(doc.folded[span.start : span.end] for span in doc.quoted)
 
 
 def _has_words(text: str, words: str) -> bool:

@@ -32,7 +32,6 @@ Everything is compiled when the entry is read; ``holds`` only runs the patterns.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -59,27 +58,7 @@ _CONTEXT_KEYS = (
 )
 CONDITION_KEYS = frozenset({*_CONTEXT_KEYS, "sentence_start", "clause_end", "case"})
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.!?…,;:)\]\"”]|\r?\n|$)")
-_OPENING = " \t\r\n\"'“‘(-–—*•"
 _COMMA = r"[ \t]*,?[ \t]*"
-
-
-def sentence_bounds(doc: Document, offset: int) -> tuple[int, int, int]:
-    """(index, start, end) of the sentence that holds ``offset``."""
-    sentences = doc.sentences
-    if not sentences:
-        return 0, 0, len(doc.text)
-    index = max(bisect.bisect_right(sentences, (offset, len(doc.text) + 1)) - 1, 0)
-    span = sentences[index]
-    return index, span.start, span.end
-
-
-def at_sentence_start(doc: Document, start: int) -> bool:
-    """True when only opening marks or spaces stand between the start of the sentence
-    (or of the line) and ``start``."""
-    _, sent_start, _ = sentence_bounds(doc, start)
-    line_start = doc.text.rfind("\n", 0, start) + 1
-    begin = max(sent_start, line_start)
-    return not doc.prose_folded[begin:start].strip(_OPENING)
 
 
 def _compile(key: str, value: Any, lang: str) -> re.Pattern[str]:
@@ -205,18 +184,16 @@ class Conditions:
                 return False
             if self.not_preceded_by is not None and self.not_preceded_by.search(left):
                 return False
-        if self.sentence_start and not at_sentence_start(doc, start):
+        if self.sentence_start and not doc.starts_sentence(start):
             return False
         if self.after is not None or self.not_after is not None:
-            _, sent_start, _ = sentence_bounds(doc, start)
-            begin = max(sent_start, start - REACH)
+            begin = max(doc.sentence_at(start).start, start - REACH)
             if self.after is not None and not self.after.search(text, begin, start):
                 return False
             if self.not_after is not None and self.not_after.search(text, begin, start):
                 return False
         if self.before is not None or self.not_before is not None:
-            _, _, sent_end = sentence_bounds(doc, start)
-            stop = min(sent_end, end + REACH)
+            stop = min(doc.sentence_at(start).end, end + REACH)
             if self.before is not None and not self.before.search(text, end, stop):
                 return False
             if self.not_before is not None and self.not_before.search(text, end, stop):

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from netiquette.text.document import SharedKey
 from netiquette.text.fold import fold, upper
 from netiquette.text.phrase_syntax import expand, inside_word
 
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
 
 #: Length of the key of an entry whose first word ends in ``*``.
 STEM_LENGTH = 3
-_CACHE_KEY = "phrase_index"
 
 
 @lru_cache(maxsize=4096)
@@ -147,6 +147,9 @@ class _Registry:
     prefilters: Mapping[str, Callable[[str, int], re.Match[str] | None] | None]
     keys: frozenset[str]
     stems: frozenset[str]
+    #: Names this registry's pass over a document (``Document.shared``): a new registry
+    #: makes a new pass.
+    starts_key: SharedKey[Starts] = field(default_factory=lambda: SharedKey("phrase starts"))
 
 
 _REGISTRY: dict[str, _Registry] = {}
@@ -187,13 +190,15 @@ _EMPTY = Starts()
 
 
 def starts(doc: Document) -> Starts:
-    """The tokens of ``doc`` that may start a phrase of a registered list (cached)."""
+    """The tokens of ``doc`` that may start a phrase of a registered list (one pass per
+    document and registry)."""
     registry = _REGISTRY.get(doc.lang)
     if registry is None:
         return _EMPTY
-    cached = doc.cache.get(_CACHE_KEY)
-    if cached is not None and cached[0] is registry:
-        return cached[1]  # type: ignore[no-any-return]
+    return doc.shared(registry.starts_key, lambda d: _find_starts(d, registry))
+
+
+def _find_starts(doc: Document, registry: _Registry) -> Starts:
     text = doc.prose_folded
     keys = registry.keys
     prefilters = registry.prefilters
@@ -216,5 +221,4 @@ def starts(doc: Document) -> Starts:
         if stem_keys and key[:STEM_LENGTH] in stem_keys and not inside_word(text, token.start):
             stems.setdefault(key[:STEM_LENGTH], []).append(token)
     result = Starts(tokens, stems)
-    doc.cache[_CACHE_KEY] = (registry, result)
     return result

@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from netiquette.core import ConfigError, Finding
 from netiquette.rule import Rule, RuleContext
+from netiquette.text.document import SharedKey
 from netiquette.text.fold import fold
 
 if TYPE_CHECKING:
@@ -359,6 +360,8 @@ class ProfanityMatcher:
         source: str = DATA_FILE,
     ) -> None:
         self.lang = lang
+        #: Names this matcher's hits on a document (shared by the two tiers' rules).
+        self.hits_key: SharedKey[list[ProfanityMatch]] = SharedKey("profanity hits")
         norm = Normaliser.from_data(data.get("normaliser"), lang, source)
         self.normaliser = norm
         self.entries = tuple(parse_entries(data, lang, source))
@@ -753,6 +756,10 @@ class ProfanityMatcher:
                 last_end = hit.end
         return out
 
+    def hits(self, doc: Document) -> list[ProfanityMatch]:
+        """The matches in a document's prose (both tiers)."""
+        return self.find(doc.text, doc.prose_folded)
+
     def iter_forms(self) -> Iterator[tuple[str, ProfanityEntry]]:
         """Every listed single-word form and phrase with its entry."""
         yield from self.forms.items()
@@ -858,10 +865,7 @@ class ProfanityRule(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         # Both tiers come from one pass of the shared matcher, kept on the document.
-        key = f"profanity:{id(self.matcher)}"
-        hits = doc.cache.get(key)
-        if hits is None:
-            hits = doc.cache[key] = list(self.matcher.find(doc.text, doc.prose_folded))
+        hits = doc.shared(self.matcher.hits_key, self.matcher.hits)
         for hit in hits:
             if hit.tier != self.tier:
                 continue

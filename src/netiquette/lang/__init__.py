@@ -1,30 +1,31 @@
-"""Languages: one folder per language under ``lang/<iso>/`` with its data files.
+"""Languages: one folder per language under ``lang/<iso>/``.
 
-:func:`load` reads a data file of a language; :func:`detect` chooses the language of a
-text (``lang="auto"``).
+A language is its folder: ``language.yaml`` (the descriptor: tokenizer, casing,
+detection cues, readability formula, the defaults of language-dependent settings),
+``stopwords.txt`` and the data files of the rules that run in it. :func:`codes` lists
+the languages, :func:`get` gives a descriptor, :func:`load` reads a data file (checked
+against its schema) and :func:`detect` chooses the language of a text.
 """
 
 from __future__ import annotations
 
 from netiquette.lang.detection import detect, scores
-from netiquette.lang.files import (
-    AUTO,
-    LANGUAGES,
-    DataLoader,
-    available_files,
-    check_language,
-    load,
-    parse_yaml,
-)
+from netiquette.lang.files import DataLoader, available_files, codes, has_file, load, parse_yaml
+from netiquette.lang.language import AUTO, Language, check_language, fallback, get, turkic_codes
 
 __all__ = [
     "AUTO",
-    "LANGUAGES",
     "DataLoader",
+    "Language",
     "available_files",
     "check_language",
+    "codes",
     "detect",
+    "fallback",
+    "get",
+    "has_file",
     "load",
     "parse_yaml",
     "scores",
+    "turkic_codes",
 ]

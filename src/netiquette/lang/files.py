@@ -1,4 +1,8 @@
-"""Language data files: YAML or TXT package data under ``netiquette/lang/<iso>/``."""
+"""Reading language data: YAML or TXT package data under ``netiquette/lang/<iso>/``.
+
+Every YAML file is checked against its schema (:mod:`netiquette.lang.schema`) when it
+is read; a file is read once per process.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,8 @@ from typing import Any
 
 import yaml
 
-from netiquette.core import UnsupportedLanguageError
-
-LANGUAGES: tuple[str, ...] = ("en", "tr")
-#: Accepted for ``lang``: choose English or Turkish per text (netiquette.langid).
-AUTO = "auto"
-
+from netiquette.core import ConfigError
+from netiquette.lang import schema
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -40,29 +40,38 @@ def parse_yaml(text: str) -> Any:
     return yaml.load(text, Loader=DataLoader)
 
 
-def check_language(lang: str) -> str:
-    """Return ``lang`` normalised, or raise UnsupportedLanguageError."""
-    if not isinstance(lang, str):
-        raise UnsupportedLanguageError(f"language must be a string, got {type(lang).__name__}")
-    code = lang.strip().lower().replace("_", "-").split("-")[0]
-    if code == AUTO:
-        return code
-    if code not in LANGUAGES:
-        supported = ", ".join(LANGUAGES)
-        raise UnsupportedLanguageError(
-            f"unsupported language {lang!r} (supported: {supported}, or {AUTO})"
+def folder(lang: str) -> Any:
+    """The package folder of ``lang`` (an importlib.resources Traversable)."""
+    return resources.files("netiquette").joinpath("lang", lang)
+
+
+@cache
+def codes() -> tuple[str, ...]:
+    """The languages netiquette has: every folder of ``lang/`` with a language.yaml."""
+    root = resources.files("netiquette").joinpath("lang")
+    return tuple(
+        sorted(
+            entry.name
+            for entry in root.iterdir()
+            if entry.is_dir() and entry.joinpath("language.yaml").is_file()
         )
-    return code
+    )
+
+
+def has_file(lang: str, name: str) -> bool:
+    """Whether ``lang`` has the data file ``name``."""
+    return bool(folder(lang).joinpath(name).is_file())
 
 
 @cache
 def load(lang: str, name: str) -> Any:
-    """Parse ``lang/<lang>/<name>``: YAML for .yaml, a list of lines for .txt.
+    """Parse ``lang/<lang>/<name>``: YAML for .yaml (checked against its schema), a
+    list of lines for .txt.
 
     TXT files hold one entry a line; blank lines and lines starting with ``#`` are skipped.
     A missing file gives an empty value, so a language may leave a rule without data.
     """
-    path = resources.files("netiquette").joinpath("lang", lang, name)
+    path = folder(lang).joinpath(name)
     if not path.is_file():
         return [] if name.endswith(".txt") else {}
     text = path.read_text(encoding="utf-8")
@@ -70,10 +79,15 @@ def load(lang: str, name: str) -> Any:
         return [
             line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
         ]
-    return parse_yaml(text) or {}
+    where = f"lang/{lang}/{name}"
+    try:
+        data = parse_yaml(text) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{where}: invalid YAML: {exc}") from None
+    schema.validate(data, name, where)
+    return data
 
 
 def available_files(lang: str) -> list[str]:
     """Names of the data files of ``lang``."""
-    folder = resources.files("netiquette").joinpath("lang", lang)
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith((".yaml", ".txt")))
+    return sorted(p.name for p in folder(lang).iterdir() if p.name.endswith((".yaml", ".txt")))

@@ -1,23 +1,37 @@
 """The document every rule reads: the original text plus views computed once.
 
-A rule never re-tokenises or re-folds: it takes offsets from here, so spans always
-index the original text.
+Every view of the text that a rule, the readability formulas or the report's metrics
+need is a lazily computed, typed property here: folded text, tokens, words, sentences,
+placeholders, protected spans, prose, greeting, body and sign-off. A rule never
+re-tokenises, re-folds or re-splits: it takes offsets from here, so spans always
+index the original text, and every rule sees the same sentences.
+
+Results that several rules share but that need an engine to compute (profanity hits,
+readability figures, LanguageTool's matches) are kept with :meth:`Document.shared`
+under a typed :class:`SharedKey`. A Document belongs to one check.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
-from netiquette.text import markup, nlp, placeholders
+from netiquette.text import letter, markup, nlp, placeholders, sentences
 from netiquette.text.fold import fold
 from netiquette.text.placeholders import Placeholder
+from netiquette.text.sentences import Sentence
+from netiquette.text.spans import Span, SpanSet, trimmed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+__all__ = ["Document", "Sentence", "SharedKey", "Span", "Token"]
+
+T = TypeVar("T")
 
 
 class Token(NamedTuple):
@@ -27,6 +41,8 @@ class Token(NamedTuple):
     start: int
     end: int
     folded: str
+    #: Index of its sentence in ``Document.sentences`` (the one before it when the
+    #: token lies between sentences).
     sentence: int
     is_alpha: bool
     is_punct: bool
@@ -36,11 +52,16 @@ class Token(NamedTuple):
     space_after: bool
 
 
-class Span(NamedTuple):
-    """A stretch of the original text, ``text[start:end]``."""
+class SharedKey(Generic[T]):
+    """Names one result that several rules share for a document (``Document.shared``)."""
 
-    start: int
-    end: int
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"SharedKey({self.name!r})"
 
 
 _QUOTED_LINE = re.compile(r"(?m)^[ \t]*>.*$")
@@ -55,25 +76,35 @@ _CODE = re.compile(
 # (https://example.com/track/{{id}}) is still reported.
 _URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"'{}\[\]]*[^\s<>\"'{}\[\].,;:!?)]")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: What may stand between the start of a sentence or line and its first word.
+_OPENING_MARKS = " \t\r\n\"'“‘(-–—*•"
 
 
 @dataclass
 class Document:
-    """A reply ready for the rules: text, folded text, tokens and sentences."""
+    """A reply ready for the rules: the text and every view of it, computed once."""
 
     text: str
     lang: str
     folded: str = field(init=False)
-    #: Results that several rules share (profanity hits, readability figures, ...),
-    #: keyed by the engine that computed them. A Document belongs to one check.
-    cache: dict[str, Any] = field(init=False, default_factory=dict, repr=False)
+    _shared: dict[SharedKey[Any], Any] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.folded = fold(self.text, self.lang)
 
+    def shared(self, key: SharedKey[T], compute: Callable[[Document], T]) -> T:
+        """The result named ``key`` for this document: ``compute(self)`` on first use."""
+        if key in self._shared:
+            found: T = self._shared[key]
+            return found
+        value = self._shared[key] = compute(self)
+        return value
+
+    # -- tokens -----------------------------------------------------------------------
+
     @cached_property
     def spacy_doc(self) -> Doc:
-        """The spaCy Doc, for rules that use spaCy's Matcher."""
+        """The spaCy Doc (tokenizer and sentencizer)."""
         return nlp.parse(self.text, self.lang)
 
     @cached_property
@@ -92,63 +123,45 @@ class Document:
             LIKE_EMAIL,
             LIKE_NUM,
             LIKE_URL,
-            SENT_START,
         )
 
         doc = self.spacy_doc
         if not len(doc):
             return ()
         columns = doc.to_array(
-            [IDX, LENGTH, SENT_START, IS_SPACE, IS_ALPHA, IS_PUNCT, LIKE_NUM, LIKE_URL, LIKE_EMAIL]
+            [IDX, LENGTH, IS_SPACE, IS_ALPHA, IS_PUNCT, LIKE_NUM, LIKE_URL, LIKE_EMAIL]
         ).T.tolist()
-        starts, lengths, sent_starts, spaces = columns[:4]
-        flags = [list(map(bool, column)) for column in columns[4:]]
+        starts, lengths, spaces = columns[:3]
+        flags = [list(map(bool, column)) for column in columns[3:]]
         text = self.text
         folded = self.folded
         size = len(text)
-        ends = [s + n for s, n in zip(starts, lengths, strict=True)]
-        sentences = list(accumulate(1 if flag == 1 else 0 for flag in sent_starts))
-        first = sentences[0]  # the first token starts sentence 0 whatever its flag says
+        sentence_starts = [s.start for s in self.sentences]
         # tuple.__new__ skips NamedTuple's Python-level __new__: a third of the cost.
         make = tuple.__new__
         tokens = [
             make(
                 Token,
                 (
-                    text[start:end],
+                    text[start : start + length],
                     start,
-                    end,
-                    folded[start:end],
-                    sentence - first,
+                    start + length,
+                    folded[start : start + length],
+                    max(bisect_right(sentence_starts, start) - 1, 0),
                     alpha,
                     punct,
                     num,
                     url,
                     email,
-                    end < size and text[end].isspace(),
+                    start + length < size and text[start + length].isspace(),
                 ),
             )
-            for start, end, sentence, space, alpha, punct, num, url, email in zip(
-                starts, ends, sentences, spaces, *flags, strict=True
+            for start, length, space, alpha, punct, num, url, email in zip(
+                starts, lengths, spaces, *flags, strict=True
             )
             if not space
         ]
         return tuple(tokens)
-
-    @cached_property
-    def sentences(self) -> tuple[Span, ...]:
-        """Sentence spans, trimmed of surrounding whitespace."""
-        spans = []
-        for sent in self.spacy_doc.sents:
-            start = sent.start_char
-            end = sent.end_char
-            chunk = self.text[start:end]
-            stripped = chunk.strip()
-            if not stripped:
-                continue
-            start += len(chunk) - len(chunk.lstrip())
-            spans.append(Span(start, start + len(stripped)))
-        return tuple(spans)
 
     @cached_property
     def words(self) -> tuple[Token, ...]:
@@ -164,6 +177,96 @@ class Document:
             and not (blanked and prose[t.start : t.end] != t.text)
         )
 
+    # -- sentences --------------------------------------------------------------------
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The sentences of the prose, split at punctuation and at line breaks
+        (:mod:`netiquette.text.sentences`), each with its number of words."""
+        rough = []
+        for sent in self.spacy_doc.sents:
+            span = trimmed(self.text, sent.start_char, sent.end_char)
+            if span is not None:
+                rough.append(span)
+        return sentences.split(self.prose_text, rough)
+
+    @cached_property
+    def statements(self) -> tuple[Span, ...]:
+        """The statements of the reply: each sentence that ends with a sentence mark,
+        together with the lines without one (a greeting, list items, a signature) that
+        run into it. Rules that judge a reply by its length in sentences count these;
+        every statement is made of whole ``sentences``."""
+        return sentences.statements(self.sentences)
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence that holds ``offset`` (the one before it when the
+        offset lies between sentences; 0 before the first)."""
+        return max(bisect_right(self._sentence_starts, offset) - 1, 0)
+
+    def sentence_at(self, offset: int) -> Span:
+        """The sentence that holds ``offset``, as a span (the whole text when the
+        document has no sentence)."""
+        if not self.sentences:
+            return Span(0, len(self.text))
+        sentence = self.sentences[self.sentence_index(offset)]
+        return Span(sentence.start, sentence.end)
+
+    def starts_sentence(self, offset: int) -> bool:
+        """True when only opening marks or spaces stand between the start of the
+        sentence (or of the line) and ``offset``."""
+        sentence_start = self.sentence_at(offset).start
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        begin = max(sentence_start, line_start) if sentence_start <= offset else line_start
+        return not self.prose_folded[begin:offset].strip(_OPENING_MARKS)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    # -- letter parts -----------------------------------------------------------------
+
+    @cached_property
+    def _letter(self) -> letter.Letter:
+        spans = [(s.start, s.end) for s in self.sentences]
+        return letter.parts(self.prose_text, self.prose_folded, self.lang, spans)
+
+    @property
+    def greeting(self) -> Span | None:
+        """The greeting that opens the reply ("Hi Maria,"), or None."""
+        return self._letter.greeting
+
+    @property
+    def sign_off(self) -> Span | None:
+        """The sign-off line ("Kind regards,") and the signature after it, or None."""
+        return self._letter.sign_off
+
+    @property
+    def body(self) -> Span:
+        """The reply between its greeting and its sign-off (or trailing signature)."""
+        return self._letter.body
+
+    # -- placeholders and protected text ----------------------------------------------
+
+    @cached_property
+    def placeholders(self) -> tuple[Placeholder, ...]:
+        """Unfilled template placeholders (``{{first_name}}``, ``[NAME]``, ...)."""
+        return tuple(placeholders.find(self.text, self.lang))
+
+    @cached_property
+    def _placeholder_spans(self) -> SpanSet:
+        return SpanSet(Span(p.start, p.end) for p in self.placeholders)
+
+    def in_placeholder(self, start: int, end: int) -> bool:
+        """True when ``start:end`` overlaps a placeholder."""
+        return self._placeholder_spans.overlaps(start, end)
+
+    @cached_property
+    def quoted(self) -> tuple[Span, ...]:
+        """Quoted lines (``> ...``): usually the customer's own message."""
+        if ">" not in self.text:
+            return ()
+        return tuple(Span(m.start(), m.end()) for m in _QUOTED_LINE.finditer(self.text))
+
     @cached_property
     def protected(self) -> tuple[Span, ...]:
         """Spans no rule should flag: quoted lines (``> ...``), code, HTML tags and
@@ -172,29 +275,50 @@ class Document:
         A quoted line is usually the customer's own message, which the agent cannot
         change; code, a URL or an address is not prose.
         """
-        spans = [Span(m.start(), m.end()) for m in _QUOTED_LINE.finditer(self.text)]
-        if "`" in self.text or "<!--" in self.text:
-            spans += [Span(m.start(), m.end()) for m in _CODE.finditer(self.text)]
-        if "<" in self.text and markup.looks_like_html(self.text):
-            spans += [Span(m.start(), m.end()) for m in markup.TAG.finditer(self.text)]
-        if "://" in self.text or "www." in self.text:
-            spans += [Span(m.start(), m.end()) for m in _URL.finditer(self.text)]
-        if "@" in self.text:
-            spans += [Span(m.start(), m.end()) for m in _EMAIL.finditer(self.text)]
+        text = self.text
+        spans = list(self.quoted)
+        if "`" in text or "<!--" in text:
+            spans += [Span(m.start(), m.end()) for m in _CODE.finditer(text)]
+        if "<" in text and markup.looks_like_html(text):
+            spans += [Span(m.start(), m.end()) for m in markup.TAG.finditer(text)]
+        if "://" in text or "www." in text:
+            spans += [Span(m.start(), m.end()) for m in _URL.finditer(text)]
+        if "@" in text:
+            spans += [Span(m.start(), m.end()) for m in _EMAIL.finditer(text)]
         return tuple(sorted(spans))
+
+    @cached_property
+    def _protected_spans(self) -> SpanSet:
+        return SpanSet(self.protected)
 
     def is_protected(self, start: int, end: int) -> bool:
         """True when ``start:end`` overlaps a protected span."""
-        return any(s.start < end and start < s.end for s in self.protected)
+        return self._protected_spans.overlaps(start, end)
 
     @cached_property
-    def placeholders(self) -> tuple[Placeholder, ...]:
-        """Unfilled template placeholders (``{{first_name}}``, ``[NAME]``, ...)."""
-        return tuple(placeholders.find(self.text, self.lang))
+    def _quoted_spans(self) -> SpanSet:
+        return SpanSet(self.quoted)
 
-    def in_placeholder(self, start: int, end: int) -> bool:
-        """True when ``start:end`` overlaps a placeholder."""
-        return any(p.start < end and start < p.end for p in self.placeholders)
+    def in_quoted(self, start: int, end: int) -> bool:
+        """True when ``start:end`` overlaps a quoted line."""
+        return self._quoted_spans.overlaps(start, end)
+
+    def reportable(self, start: int, end: int) -> Span | None:
+        """The longest stretch of ``start:end`` outside protected text, trimmed of
+        whitespace, or None when nothing is left.
+
+        The linter drops a finding that overlaps a URL, a quoted line or code, so a
+        rule that reports a sentence or a whole reply points at its longest
+        unprotected stretch instead.
+        """
+        best: Span | None = None
+        for gap in self._protected_spans.gaps(start, end):
+            candidate = trimmed(self.text, gap.start, gap.end)
+            if candidate is not None and (
+                best is None or candidate.end - candidate.start > best.end - best.start
+            ):
+                best = candidate
+        return best
 
     @cached_property
     def prose_text(self) -> str:
@@ -214,8 +338,19 @@ class Document:
         """``folded`` with protected spans blanked out (same length)."""
         return fold(self.prose_text, self.lang)
 
+    # -- positions --------------------------------------------------------------------
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        text = self.text
+        at = text.find("\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = text.find("\n", at + 1)
+        return starts
+
     def line_column(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
-        line = self.text.count("\n", 0, offset) + 1
-        line_start = self.text.rfind("\n", 0, offset) + 1
-        return line, offset - line_start + 1
+        line = bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-_TURKISH_CASE = {"I": "ı", "İ": "i"}
+from netiquette.lang import turkic_codes
+
+_TURKIC_CASE = {"I": "ı", "İ": "i"}
 
 
 @lru_cache(maxsize=4096)
 def _fold_char(char: str, lang: str) -> str:
-    if lang == "tr" and char in _TURKISH_CASE:
-        return _TURKISH_CASE[char]
+    if char in _TURKIC_CASE and lang in turkic_codes():
+        return _TURKIC_CASE[char]
     if char == "İ":
         return "i"
     folded = char.lower()
@@ -29,7 +31,7 @@ def _fold_char(char: str, lang: str) -> str:
 
 def fold(text: str, lang: str) -> str:
     """Lower-case ``text`` for ``lang`` with ``len(fold(text)) == len(text)``."""
-    if text.isascii() and (lang != "tr" or "I" not in text):
+    if text.isascii() and ("I" not in text or lang not in turkic_codes()):
         return text.lower()
     return "".join([_fold_char(char, lang) for char in text])
 
@@ -41,7 +43,7 @@ def fold_acronym(text: str, lang: str) -> str:
 
 
 def upper(text: str, lang: str) -> str:
-    """Upper-case ``text`` for ``lang`` (Turkish: i -> İ, ı -> I)."""
-    if lang == "tr":
+    """Upper-case ``text`` for ``lang`` (Turkic casing: i -> İ, ı -> I)."""
+    if lang in turkic_codes():
         text = text.replace("i", "İ").replace("ı", "I")
     return text.upper()

@@ -26,7 +26,9 @@ def pipeline(lang: str) -> Language:
         if nlp is None:
             import spacy
 
-            nlp = spacy.blank(lang)
+            from netiquette.lang import get
+
+            nlp = spacy.blank(get(lang).spacy)
             nlp.add_pipe("sentencizer")
             _pipelines[lang] = nlp
             _locks[lang] = threading.Lock()

@@ -3,7 +3,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from netiquette.checks.boilerplate._spans import reportable_span
 from netiquette.core import Finding
 from netiquette.engines.phrases import PhraseList
 from netiquette.rule import Rule, RuleContext, register
@@ -63,18 +62,18 @@ class GenericReply(Rule):
     name = "generic-reply"
     category = "boilerplate"
     severity = "info"
-    languages = ("en", "tr")
     message = (
         "This reply is only stock courtesy phrases and never addresses the customer's "
         "question; add the answer, a specific detail or the next step."
     )
     fix_title = "Answer the customer's question"
+    data_file = "boilerplate.yaml"
     sees_placeholders = True
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
         lang = context.lang
-        data = context.data("boilerplate.yaml").get("generic-reply", {}) or {}
+        data = self.rule_data
         source = f"lang/{lang}/boilerplate.yaml: generic-reply"
         self.filler = PhraseList.from_data(data.get("filler"), lang, f"{source}: filler")
         phrases = [entry.phrase for entry in self.filler.entries]
@@ -83,7 +82,8 @@ class GenericReply(Rule):
         self.glue = frozenset(fold(str(w), lang) for w in data.get("glue", []))
         vocabulary: set[str] = set(self.glue)
         prefixes: set[str] = set()
-        for phrase in [*phrases, *data.get("closings", []), *data.get("greetings", [])]:
+        letter = context.data("letter.yaml")
+        for phrase in [*phrases, *letter.get("sign_offs", []), *letter.get("greetings", [])]:
             for word in phrase_words(fold(phrase, lang)):
                 if word.endswith("*"):
                     prefixes.add(word[:-1])
@@ -92,8 +92,6 @@ class GenericReply(Rule):
         # Every word a generic reply can contain: a word outside it ends the check early.
         self.vocabulary = frozenset(vocabulary)
         self.prefixes = tuple(sorted(prefixes))
-        self.greeting = _line_start_regex(data.get("greetings", []), lang)
-        self.closing = _closing_regex(data.get("closings", []), lang)
 
     def _is_vocabulary(self, token: Token) -> bool:
         word = token.folded
@@ -118,10 +116,10 @@ class GenericReply(Rule):
                 token.text[:1].islower()
                 and not self._is_vocabulary(token)
                 and not doc.in_placeholder(token.start, token.end)
-                and not self._in_quoted_line(doc, token)
+                and not doc.in_quoted(token.start, token.end)
             ):
                 return
-        start, end = self._body(doc)
+        start, end = doc.body
         if start >= end:
             return
         body = [
@@ -131,7 +129,7 @@ class GenericReply(Rule):
             and t.end <= end
             and not t.is_punct
             and not doc.in_placeholder(t.start, t.end)
-            and not self._in_quoted_line(doc, t)
+            and not doc.in_quoted(t.start, t.end)
         ]
         if any(self._is_content(doc, t) for t in body):
             return
@@ -145,7 +143,7 @@ class GenericReply(Rule):
                 return
         first = matches[0][0]
         last = max(t.end for t in body)
-        span = reportable_span(doc, first, _through_punctuation(doc.text, last, end))
+        span = doc.reportable(first, _through_punctuation(doc.text, last, end))
         if span is not None:
             yield Finding(span.start, span.end)
 
@@ -159,75 +157,6 @@ class GenericReply(Rule):
             else:
                 merged.append((m_start, m_end))
         return merged
-
-    def _in_quoted_line(self, doc: Document, token: Token) -> bool:
-        if ">" not in doc.text:
-            return False
-        return any(
-            s.start <= token.start < s.end and doc.text[s.start : s.end].lstrip().startswith(">")
-            for s in doc.protected
-        )
-
-    def _body(self, doc: Document) -> tuple[int, int]:
-        """Offsets of the reply without its greeting, its sign-off and signature."""
-        text = doc.text
-        folded = doc.folded
-        lines: list[tuple[int, int]] = []
-        pos = 0
-        for line in text.splitlines(keepends=True):
-            content = line.rstrip("\r\n")
-            if content.strip():
-                lines.append((pos, pos + len(content)))
-            pos += len(line)
-        if not lines:
-            return 0, 0
-        start = lines[0][0]
-        greeting = self.greeting.match(folded, lines[0][0], lines[0][1])
-        if greeting is not None:
-            start = greeting.end()
-        end = lines[-1][1]
-        for line_start, line_end in lines[1:]:
-            if self.closing.match(folded, line_start, line_end):
-                end = line_start
-                break
-        # A signature without a sign-off: short trailing lines of capitalised words.
-        for line_start, line_end in reversed(lines[1:]):
-            if line_start >= end:
-                continue
-            if not _is_signature_line(text[line_start:line_end]):
-                break
-            end = line_start
-        return start, end
-
-
-def _line_start_regex(items: list[str], lang: str) -> re.Pattern[str]:
-    """Greeting at the start of the first line: the word, up to four more words (a name)
-    and the comma, colon or exclamation mark that closes it, or the whole short line."""
-    words = "|".join(re.escape(fold(str(w), lang)) for w in sorted(items, key=len, reverse=True))
-    return re.compile(
-        rf"[ \t]*(?:{words})\b(?:[ \t]+[^\s,!:?]+){{0,4}}?(?:[ \t]*[,!:]|[ \t]*$)",
-        re.MULTILINE,
-    )
-
-
-def _closing_regex(items: list[str], lang: str) -> re.Pattern[str]:
-    """A sign-off line: "Kind regards,", "Thanks!", "Best, Sam", "Cheers - the team"."""
-    words = "|".join(re.escape(fold(str(w), lang)) for w in sorted(items, key=len, reverse=True))
-    return re.compile(
-        rf"[ \t]*(?:{words})(?:[ \t]*[,.!\-–—]+(?:[ \t]*[^\s.,!?]+){{0,3}})?[ \t]*[,.!]?[ \t]*$",
-        re.MULTILINE,
-    )
-
-
-def _is_signature_line(line: str) -> bool:
-    """ "Sam", "Sam Lee", "Acme Support Team", "- Sam": up to four capitalised words."""
-    stripped = line.strip().lstrip("-–—~ ")
-    if not stripped or (_SENTENCE_END.search(stripped) and not stripped.endswith(".")):
-        return False
-    words = stripped.rstrip(".").split()
-    return 0 < len(words) <= 4 and all(
-        w in ("&", "-", "|") or (_NAME_WORD.fullmatch(w) and w[0].isupper()) for w in words
-    )
 
 
 _CONTRACTION = re.compile(r"(?:n't|'(?:re|m|ve|ll|s|d))$")

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from netiquette.checks.boilerplate._spans import reportable_span
 from netiquette.core import Finding
 from netiquette.rule import Rule, RuleContext, register
 from netiquette.text.document import Document
@@ -48,17 +47,18 @@ class TemplateCopy(Rule):
     name = "template-copy"
     category = "boilerplate"
     severity = "warning"
-    languages = ("en", "tr")
     message = (
         "This reply is a near copy of a template; customise it to what the customer "
         "asked before sending."
     )
     fix_title = "Rewrite the template for this customer"
+    data_file = "boilerplate.yaml"
+    options = ("templates", "template_threshold")
     sees_placeholders = True
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
-        data = context.data("boilerplate.yaml").get("template-copy", {}) or {}
+        data = self.rule_data
         self.min_words = int(data.get("min_words", 8))
         self.threshold = float(context.settings.template_threshold)
         self.templates = context.templates
@@ -75,7 +75,7 @@ class TemplateCopy(Rule):
         )
         if match is None:
             return
-        span = reportable_span(doc, match.start, match.end)
+        span = doc.reportable(match.start, match.end)
         if span is None:
             return
         similarity = int(match.similarity)

@@ -43,7 +43,6 @@ class UnfilledPlaceholder(Rule):
     name = "unfilled-placeholder"
     category = "boilerplate"
     severity = "error"
-    languages = ("en", "tr")
     message = (
         "The placeholder '{match}' was never filled in; the customer will see it "
         "exactly as written."

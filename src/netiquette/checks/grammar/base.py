@@ -5,11 +5,13 @@ The client (a shared backend per server and language) is ``engines/languagetool.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import ClassVar
 
 from netiquette.core import Finding, RuleUnavailable
 from netiquette.engines.languagetool import (
+    Backend,
     BackendUnavailable,
     LTMatch,
     backend_for,
@@ -17,16 +19,25 @@ from netiquette.engines.languagetool import (
     unavailable_reason,
 )
 from netiquette.rule import Rule, RuleContext
-from netiquette.text import Document
+from netiquette.text.document import Document, SharedKey
 
-_CACHE = "_netiquette_languagetool"
+_Matches = list[tuple[str, LTMatch]] | BackendUnavailable
+
+
+@functools.cache
+def _matches_key(backend: Backend) -> SharedKey[_Matches]:
+    """Names the matches of one backend for a document: one request per document,
+    shared by the grammar rules."""
+    return SharedKey(f"LanguageTool matches ({backend.language})")
 
 
 class LanguageToolRule(Rule):
     """Base of the rules that report LanguageTool's matches of one kind."""
 
     category = "grammar"
-    languages = ("en",)
+    data_file = "grammar.yaml"
+    data_section = False
+    options = ("languagetool_url",)
     #: The external service this rule needs. The fixture files cannot start one, so
     #: these rules are tested against a recorded server in tests/test_grammar.py.
     needs_service: ClassVar[str] = "LanguageTool"
@@ -38,11 +49,11 @@ class LanguageToolRule(Rule):
 
     @classmethod
     def unavailable_reason(cls, context: RuleContext) -> str | None:
-        return unavailable_reason(context.settings.languagetool_url, context.data("grammar.yaml"))
+        return unavailable_reason(context.settings.languagetool_url, cls.data_of(context.lang))
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
-        data = context.data("grammar.yaml")
+        data = self.rule_data
         self.data = data
         self.backend = backend_for(context.settings.languagetool_url, data)
         spec = data.get("languagetool") or {}
@@ -51,19 +62,18 @@ class LanguageToolRule(Rule):
     def matches(self, doc: Document) -> list[tuple[str, LTMatch]]:
         """LanguageTool's classified matches for ``doc``: one request per document,
         shared by the grammar rules; raises RuleUnavailable when the server fails."""
-        cache = doc.cache.setdefault(_CACHE, {})
-        found = cache.get(self.backend)
-        if found is None:
-            text = doc.prose_text
-            try:
-                raw = self.backend.check(text) if any(c.isalpha() for c in text) else []
-                found = [(kind, m) for m in raw if (kind := classify(m, self.data))]
-            except BackendUnavailable as exc:
-                found = exc
-            cache[self.backend] = found
+        found = doc.shared(_matches_key(self.backend), self._ask)
         if isinstance(found, BackendUnavailable):
             raise RuleUnavailable(str(found))
         return list(found)
+
+    def _ask(self, doc: Document) -> _Matches:
+        text = doc.prose_text
+        try:
+            raw = self.backend.check(text) if any(c.isalpha() for c in text) else []
+        except BackendUnavailable as exc:
+            return exc
+        return [(kind, m) for m in raw if (kind := classify(m, self.data))]
 
     def accept(self, doc: Document, match: LTMatch) -> bool:
         """Whether a match of this rule's kind is worth reporting (default: yes)."""

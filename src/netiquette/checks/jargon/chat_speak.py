@@ -43,8 +43,8 @@ class ChatSpeak(PhraseRule):
     name = "chat-speak"
     category = "jargon"
     severity = "warning"
-    languages = ("en", "tr")
     message = "'{match}' is chat-speak; write the words out in a support reply."
     fix_title = "Write it out in full"
+    options = ("allow_words",)
     data_file = "jargon.yaml"
     uses_allow_words = True

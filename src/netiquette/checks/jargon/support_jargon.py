@@ -52,9 +52,9 @@ class SupportJargon(PhraseRule):
     name = "support-jargon"
     category = "jargon"
     severity = "warning"
-    languages = ("en", "tr")
     message = "'{match}' is support jargon the customer may not know; use plain words."
     fix_title = "Replace with plain wording"
+    options = ("allow_words",)
     data_file = "jargon.yaml"
     uses_allow_words = True
     mirrors_customer = True

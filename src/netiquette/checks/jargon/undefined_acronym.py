@@ -4,11 +4,9 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from netiquette.text import nlp
 from netiquette.core import Finding
-from netiquette.registry import all_rules
 from netiquette.rule import Rule, RuleContext, register
-from netiquette.selection import selected_ids
+from netiquette.text import nlp
 from netiquette.text.document import Document, Token
 from netiquette.text.fold import fold, fold_acronym
 
@@ -103,15 +101,17 @@ class UndefinedAcronym(Rule):
     name = "undefined-acronym"
     category = "jargon"
     severity = "warning"
-    languages = ("en", "tr")
     message = "Spell out '{match}' the first time: the customer may not know it."
     fix_title = "Spell it out once: 'plain words (ABC)'"
+    data_file = "jargon.yaml"
+    defers_to = ("support-jargon", "chat-speak")
+    options = ("allow_words",)
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
         lang = self.lang = context.lang
         acronyms = context.data("acronyms.yaml")
-        config = context.data("jargon.yaml").get(self.name, {})
+        config = self.rule_data
 
         def folded(items: Iterable[Any] | None) -> frozenset[str]:
             return frozenset(fold_acronym(str(item), lang) for item in items or ())
@@ -126,7 +126,10 @@ class UndefinedAcronym(Rule):
         for key in ("everyday", "names", "units", "currencies", "calendar", "time_zones"):
             known |= folded(acronyms.get(key))
         known |= folded(context.settings.allow_words)
-        self.claimed = frozenset(self._claimed_by_other_rules(context, config.get("defer_to", ())))
+        # Acronyms that the rules it defers to flag with a better rewrite ("SLA", "ASAP").
+        self.claimed = frozenset(
+            fold_acronym(word, lang) for rule in context.deferred for word in rule.claimed_words()
+        )
         known |= self.claimed
         self.known = frozenset(known)
         self.regions = folded(acronyms.get("regions"))
@@ -153,34 +156,6 @@ class UndefinedAcronym(Rule):
         self.surnames_in_capitals = config.get("surnames_in_capitals") is True
         cues = "|".join(re.escape(fold(str(c), lang)) for c in config.get("definition_cues", ()))
         self.definition_cue = re.compile(rf"\s*(?:,\s*|\s-\s*|:\s*)?(?:{cues})\b") if cues else None
-        closings = "|".join(
-            re.escape(fold(str(c), lang)).replace(r"\ ", r"\s+")
-            for c in sorted(config.get("closings", ()), key=len, reverse=True)
-        )
-        self.closing = (
-            re.compile(
-                rf"(?m)^[ \t>*_]*(?:{closings})[ \t]*(?:[.!]+[ \t]*$|,?[ \t]*$|,[ \t]*"
-                rf"(?:[^\W\d][\w.'’-]*[ \t]*){{1,3}}$)"
-            )
-            if closings
-            else None
-        )
-
-    def _claimed_by_other_rules(self, context: RuleContext, names: Sequence[str]) -> set[str]:
-        """Single words of the phrase lists of the rules in ``names`` that will run."""
-        rules = all_rules()
-        selected = selected_ids(rules, context.settings.select, context.settings.ignore)
-        claimed: set[str] = set()
-        for rule_id in selected:
-            cls = rules[rule_id]
-            if cls.name not in names or context.lang not in cls.languages:
-                continue
-            data_file = getattr(cls, "data_file", None)
-            for item in context.data(data_file).get(cls.name, []) if data_file else ():
-                phrase = item if isinstance(item, str) else item.get("phrase")
-                if isinstance(phrase, str) and " " not in phrase.strip():
-                    claimed.add(fold_acronym(phrase.strip(), context.lang))
-        return claimed
 
     # -- what counts as an acronym ---------------------------------------------------
 
@@ -381,25 +356,13 @@ class UndefinedAcronym(Rule):
                 return True
         return False
 
-    def _signature_start(self, doc: Document) -> int:
-        """Where the signature after a closing line ("Kind regards,") starts."""
-        if self.closing is None:
-            return len(doc.text)
-        closings = list(self.closing.finditer(doc.folded))
-        last = closings[-1] if closings else None
-        if last is None or len(doc.text[: last.start()].split()) < 3:
-            return len(doc.text)  # "Thanks!" opening the reply is not a closing
-        if len(doc.text[last.end() :].split()) > 12:
-            return len(doc.text)
-        return last.start()
-
     def _replacement(self, doc: Document, token: Token, key: str, text: str) -> tuple[str, ...]:
         expansion = self.expansions.get(key)
         if expansion is None:
             return ()
         if text[-1] == "s" and fold_acronym(text, self.lang) != key:
             expansion += "s"
-        if any(s.start == token.start for s in doc.sentences):
+        if doc.sentences and doc.sentences[doc.sentence_index(token.start)].start == token.start:
             expansion = expansion[:1].upper() + expansion[1:]
         return (f"{expansion} ({text})",)
 
@@ -407,7 +370,7 @@ class UndefinedAcronym(Rule):
         tokens = doc.tokens
         prose = doc.prose_text
         seen: set[str] = set()
-        signature = -1
+        signature = doc.sign_off.start if doc.sign_off is not None else len(doc.text)
         for j, token in enumerate(tokens):
             text = token.text
             if len(text) < 2 or not (text[1].isupper() or text[1].isdigit() or text[1] == "&"):
@@ -426,10 +389,8 @@ class UndefinedAcronym(Rule):
                 continue
             if key in self.known:
                 continue
-            if signature < 0:
-                signature = self._signature_start(doc)
             if token.start >= signature:
-                break
+                break  # the signature after the sign-off: names, job titles, teams
             if (
                 self._is_code_or_measure(doc, tokens, j, key)
                 or self._after_name_cue(tokens, j)

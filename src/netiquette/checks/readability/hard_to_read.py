@@ -4,7 +4,6 @@ from collections.abc import Iterator
 
 from netiquette.core import Finding
 from netiquette.engines import readability
-from netiquette.engines.readability import language_default
 from netiquette.rule import Rule, RuleContext, register
 from netiquette.text.document import Document
 
@@ -17,11 +16,11 @@ class HardToRead(Rule):
     Computes the reply's reading ease and grade (the same figures every report carries
     in its metrics: Flesch reading ease and Flesch-Kincaid grade in English, Ateşman
     reading ease and Bezirci-Yılmaz grade in Turkish) and reports when the ease is
-    below `min_reading_ease` (30 by default) or the grade is above `max_grade` (14,
-    about university level). The Turkish scales differ, so Turkish text has its own
-    defaults in `lang/tr/readability.yaml` (ease below 25, grade above 20, replies of
-    30 words or more), used unless the settings change these values. Replies under
-    40 words (30 in Turkish) are not judged: the formulas swing widely on a few
+    below `min_reading_ease` or the grade is above `max_grade`. Unless the settings
+    give them, both come from the language's `language.yaml`, since the scales
+    differ: ease below 30 or grade above 14 (about university level) in English, ease
+    below 25 or grade above 20 in Turkish. Replies under 40 words (30 in Turkish,
+    `lang/tr/readability.yaml`) are not judged: the formulas swing widely on a few
     sentences. The finding points at the hardest sentence (the one
     with the highest grade), the best place to start rewriting; its message gives the
     figures for the whole reply. When the reply only scores badly because of
@@ -57,27 +56,21 @@ class HardToRead(Rule):
     name = "hard-to-read"
     category = "readability"
     severity = "info"
-    languages = ("en", "tr")
     message = (
         "This reply is hard to read for many customers; use shorter sentences and "
         "plainer words, starting with this sentence."
     )
     fix_title = "Simplify the hardest sentence"
+    data_file = "readability.yaml"
+    options = ("min_reading_ease", "max_grade", "max_sentence_words")
     sees_placeholders = True
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
-        settings = context.settings
-        data = context.data("readability.yaml").get(self.name) or {}
-        self.min_reading_ease = language_default(
-            settings.min_reading_ease, "min_reading_ease", data, float
-        )
-        self.max_grade = language_default(settings.max_grade, "max_grade", data, float)
-        long_data = context.data("readability.yaml").get("long-sentence") or {}
-        self.max_sentence_words = language_default(
-            settings.max_sentence_words, "max_sentence_words", long_data, int, "max_words"
-        )
-        self.min_words = int(data.get("min_words", 40))
+        self.min_reading_ease = float(context.option("min_reading_ease"))
+        self.max_grade = float(context.option("max_grade"))
+        self.max_sentence_words = int(context.option("max_sentence_words"))
+        self.min_words = int(self.rule_data.get("min_words", 40))
 
     def _fails(self, figures: dict[str, float]) -> bool:
         ease = figures.get("reading_ease")
@@ -87,7 +80,7 @@ class HardToRead(Rule):
         return ease < self.min_reading_ease or grade > self.max_grade
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        sentences = [s for s in readability.sentences(doc) if s.words >= 3]
+        sentences = [s for s in doc.sentences if s.words >= 3]
         if sum(s.words for s in sentences) < self.min_words:
             return
         figures = readability.scores(doc)
@@ -101,9 +94,10 @@ class HardToRead(Rule):
         ):
             return
         hardest = max(ordinary, key=lambda s: (readability.sentence_grade(doc, s), s.words))
-        start, end = readability.unprotected(doc, hardest.start, hardest.end)
-        if end <= start:
+        span = doc.reportable(hardest.start, hardest.end)
+        if span is None:
             return
+        start, end = span
         ease, grade = figures["reading_ease"], figures["grade"]
         yield Finding(
             start,

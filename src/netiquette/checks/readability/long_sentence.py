@@ -3,8 +3,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from netiquette.core import Finding
-from netiquette.engines import readability
-from netiquette.engines.readability import language_default
 from netiquette.rule import Rule, RuleContext, register
 from netiquette.text.document import Document
 
@@ -15,9 +13,10 @@ class LongSentence(Rule):
 
     ## What it does
     Counts the words of every sentence and flags those longer than
-    `max_sentence_words` (35 by default; 28 for Turkish, whose suffixes pack more into
-    a word, set in `lang/tr/readability.yaml` and used unless the setting changes it
-    from 35). A line break ends a sentence when the next
+    `max_sentence_words`: by default the language's own limit from its
+    `language.yaml` (35 words in English; 28 in Turkish, whose suffixes pack more into
+    a word), or the setting's value when it is set. A line break ends a sentence when
+    the next
     line is a list item, starts with a capital or follows a blank line, so bullet
     lists, greetings, addresses and signatures never run into one long "sentence";
     quoted lines, URLs and placeholders are not counted.
@@ -47,25 +46,23 @@ class LongSentence(Rule):
     name = "long-sentence"
     category = "readability"
     severity = "warning"
-    languages = ("en", "tr")
     message = "This sentence is too long to follow easily; split it into shorter ones."
     fix_title = "Split the sentence"
+    options = ("max_sentence_words",)
     # A sentence around a placeholder ("Hi {{first_name}}, ...") is still prose.
     sees_placeholders = True
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
-        data = context.data("readability.yaml").get(self.name) or {}
-        self.max_words = language_default(
-            context.settings.max_sentence_words, "max_sentence_words", data, int, "max_words"
-        )
+        self.max_words = int(context.option("max_sentence_words"))
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for sentence in readability.sentences(doc):
+        for sentence in doc.sentences:
             if sentence.words > self.max_words:
-                start, end = readability.unprotected(doc, sentence.start, sentence.end)
-                if end <= start:
+                span = doc.reportable(sentence.start, sentence.end)
+                if span is None:
                     continue
+                start, end = span
                 yield Finding(
                     start,
                     end,

@@ -48,7 +48,6 @@ class WordyPhrase(PhraseRule):
     name = "wordy-phrase"
     category = "readability"
     severity = "info"
-    languages = ("en", "tr")
     message = "'{match}' is a wordy way to say it; the shorter form reads faster."
     fix_title = "Use the shorter wording"
     data_file = "readability.yaml"

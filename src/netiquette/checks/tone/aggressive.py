@@ -39,7 +39,6 @@ class Aggressive(PhraseRule):
     name = "aggressive"
     category = "tone"
     severity = "warning"
-    languages = ("en", "tr")
     message = "'{match}' is hostile or dismissive; stay courteous even with a difficult customer."
     fix_title = "Rephrase courteously"
     data_file = "tone.yaml"

@@ -38,7 +38,6 @@ class BlamesCustomer(PhraseRule):
     name = "blames-customer"
     category = "tone"
     severity = "warning"
-    languages = ("en", "tr")
     message = (
         "'{match}' blames the customer; describe the problem neutrally and say what to do next."
     )

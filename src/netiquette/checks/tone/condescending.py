@@ -40,7 +40,6 @@ class Condescending(PhraseRule):
     name = "condescending"
     category = "tone"
     severity = "warning"
-    languages = ("en", "tr")
     message = "'{match}' sounds condescending; give the information without the reproach."
     fix_title = "Rephrase respectfully"
     data_file = "tone.yaml"

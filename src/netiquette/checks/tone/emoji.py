@@ -177,16 +177,16 @@ class Emoji(Rule):
     name = "emoji"
     category = "tone"
     severity = "info"
-    languages = ("en", "tr")
     message = (
         "The emoji '{match}' can look flippant in a support reply and may not display "
         "everywhere; say it in words."
     )
     fix_title = "Say it in words"
+    data_file = "tone.yaml"
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
-        data = context.data("tone.yaml").get(self.name, {})
+        data = self.rule_data
         symbols = tuple(str(s) for s in data.get("text_symbols", []))
         excluded = tuple(str(s) for s in data.get("not_emoji", []))
         self.emoji = emoji_regex(symbols, excluded)

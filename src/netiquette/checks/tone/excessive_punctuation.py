@@ -44,13 +44,13 @@ class ExcessivePunctuation(Rule):
     name = "excessive-punctuation"
     category = "tone"
     severity = "warning"
-    languages = ("en", "tr")
     message = "'{match}' reads as shouting or exasperation; one mark is enough."
     fix_title = "Use a single mark"
+    data_file = "tone.yaml"
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
-        data = context.data("tone.yaml").get(self.name, {})
+        data = self.rule_data
         min_dots = max(int(data.get("min_dots", 4)), 4)
         self.pattern = re.compile(rf"[{_MARKS}]{{2,}}|[‼⁉⁈]|(?P<dots>\.{{{min_dots},}}|…{{2,}})")
         self.dots_message = (

@@ -88,7 +88,6 @@ class InformalAddress(PhraseRule):
     name = "informal-address"
     category = "tone"
     severity = "warning"
-    languages = ("tr",)
     message = (
         "'{match}' addresses the customer informally with 'sen'; use the respectful 'siz' form."
     )

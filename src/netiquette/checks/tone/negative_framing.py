@@ -4,7 +4,6 @@ from collections.abc import Iterator
 
 from netiquette.checks.phrase_rule import PhraseRule
 from netiquette.core import Finding
-from netiquette.engines.conditions import sentence_bounds
 from netiquette.engines.phrases import PhraseList, PhraseMatch, alternation
 from netiquette.rule import RuleContext, register
 from netiquette.text.document import Document
@@ -49,7 +48,6 @@ class NegativeFraming(PhraseRule):
     name = "negative-framing"
     category = "tone"
     severity = "warning"
-    languages = ("en", "tr")
     message = (
         "'{match}' is a dead end; say what you can do instead, e.g. 'Here is what we can do: ...'."
     )
@@ -73,7 +71,8 @@ class NegativeFraming(PhraseRule):
     def _has_alternative(
         self, doc: Document, match: PhraseMatch, spans: list[tuple[int, int]]
     ) -> bool:
-        index, start, end = sentence_bounds(doc, match.start)
+        index = doc.sentence_index(match.start)
+        start, end = doc.sentence_at(match.start)
         if index + 1 < len(doc.sentences):
             end = doc.sentences[index + 1].end
         text = doc.prose_folded

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from netiquette.checks.tone.missing_courtesy import prose_sentences
 from netiquette.core import Finding
 from netiquette.engines.phrases import PhraseList
 from netiquette.rule import Rule, RuleContext, register
@@ -14,13 +13,15 @@ class NoReplyInvitation(Rule):
     """Flags a long reply that never invites the customer to reply or give feedback.
 
     ## What it does
-    Looks at replies of six sentences or more (``min_sentences``) and flags the last
-    sentence when the reply holds no question and none of the invitations in the data
-    (``let me know``, ``reply to this e-mail``, ``feel free``, ``if you have any
-    questions``, ``get in touch``, ``happy to help``, ``your feedback``, ``anything
-    else`` ...; Turkish ``başka bir sorunuz olursa``, ``bize yazabilirsiniz``,
-    ``yanıtlayabilirsiniz``, ``çekinmeden``, ``geri bildiriminiz`` ...). Short replies and
-    chat turns are never flagged.
+    Looks at replies of six sentences or more (``min_sentences``; lines without a
+    full stop, such as list items or a signature, count as one) and flags the last
+    sentence when the reply holds no
+    question and none of the invitations in the data (``let me know``, ``reply to
+    this e-mail``, ``feel free``, ``if you have any questions``, ``get in touch``,
+    ``happy to help``, ``your feedback``, ``anything else`` ...; Turkish ``başka bir
+    sorunuz olursa``, ``bize yazabilirsiniz``, ``yanıtlayabilirsiniz``,
+    ``çekinmeden``, ``geri bildiriminiz`` ...). Short replies and chat turns are never
+    flagged.
 
     ## Why is this bad?
     A long resolution that ends without an opening leaves the customer unsure whether
@@ -46,16 +47,16 @@ class NoReplyInvitation(Rule):
     name = "no-reply-invitation"
     category = "tone"
     severity = "info"
-    languages = ("en", "tr")
     message = (
         "This long reply never invites a reply or feedback; end with an opening such as "
         "'If anything is unclear, just reply to this e-mail.'"
     )
     fix_title = "Invite a reply"
+    data_file = "tone.yaml"
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
-        data = context.data("tone.yaml").get(self.name, {})
+        data = self.rule_data
         self.min_sentences = max(int(data.get("min_sentences", 6)), 1)
         source = f"lang/{context.lang}/tone.yaml: {self.name}: invitations"
         self.invitations = PhraseList.from_data(data.get("invitations"), context.lang, source)
@@ -63,12 +64,9 @@ class NoReplyInvitation(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         if "?" in doc.prose_text or "？" in doc.prose_text:
             return
-        if len(doc.sentences) < self.min_sentences:
-            return  # fewer still hold prose
-        sentences = prose_sentences(doc)
-        if len(sentences) < self.min_sentences:
+        if len(doc.statements) < self.min_sentences:
             return
         if self.invitations.first(doc) is not None:
             return
-        last = sentences[-1]
+        last = doc.statements[-1]
         yield Finding(last.start, last.end)

@@ -5,7 +5,6 @@ import unicodedata
 from collections.abc import Iterator
 
 from netiquette.core import Finding
-from netiquette.engines.conditions import at_sentence_start
 from netiquette.engines.phrases import PhraseList, alternation
 from netiquette.rule import Rule, RuleContext, register
 from netiquette.text.document import Document
@@ -64,14 +63,14 @@ class OverFamiliarAddress(Rule):
     name = "over-familiar-address"
     category = "tone"
     severity = "warning"
-    languages = ("en", "tr")
     message = "Calling the customer '{match}' is over-familiar; use their name or leave it out."
     fix_title = "Use the customer's name or leave it out"
+    data_file = "tone.yaml"
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
         lang = context.lang
-        data = context.data("tone.yaml").get(self.name, {})
+        data = self.rule_data
         source = f"lang/{lang}/tone.yaml: {self.name}"
         self.words = PhraseList.from_data(data.get("words"), lang, f"{source}: words")
         self.strong = frozenset(fold(w, lang) for w in data.get("strong", []))
@@ -100,7 +99,7 @@ class OverFamiliarAddress(Rule):
             if self.interjection_before and self.interjection_before.search(text, window, start):
                 return False
             return bool(_FINAL.match(text, end)) or _symbol_follows(text, end)
-        if word not in self.not_sentence_start and at_sentence_start(doc, start):
+        if word not in self.not_sentence_start and doc.starts_sentence(start):
             # "Dude, ..." opens with address; a word that is never anything else does
             # so even without the comma ("Kanka siparişin yolda").
             if word in self.address_only and not _NAME_FOLLOWS.match(doc.text, end):

@@ -39,7 +39,6 @@ class RepeatedUnfortunately(PhraseRule):
     name = "repeated-unfortunately"
     category = "tone"
     severity = "info"
-    languages = ("en", "tr")
     message = (
         "'{match}' again: more than one regret word makes the whole reply sound negative; "
         "say the bad news once, then what you can do."

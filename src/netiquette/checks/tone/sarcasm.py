@@ -44,7 +44,6 @@ class Sarcasm(PhraseRule):
     name = "sarcasm"
     category = "tone"
     severity = "warning"
-    languages = ("en", "tr")
     message = (
         "'{match}' reads as sarcasm, which customers take as mockery; say plainly what you mean."
     )

@@ -45,9 +45,10 @@ class Shouting(Rule):
     name = "shouting"
     category = "tone"
     severity = "warning"
-    languages = ("en", "tr")
     message = "Writing '{match}' in capitals reads as shouting; use normal case."
     fix_title = "Write in sentence case"
+    data_file = "shouting.yaml"
+    data_section = False
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)

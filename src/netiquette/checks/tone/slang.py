@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from netiquette.checks.phrase_rule import PhraseRule
-from netiquette.engines.conditions import at_sentence_start
 from netiquette.engines.phrases import PhraseMatch
 from netiquette.rule import register
 from netiquette.text.document import Document
@@ -42,13 +41,12 @@ class Slang(PhraseRule):
     name = "slang"
     category = "tone"
     severity = "warning"
-    languages = ("en", "tr")
     message = "'{match}' is slang and reads as unprofessional; use the standard word."
     fix_title = "Use the standard word"
     data_file = "tone.yaml"
 
     def accept(self, doc: Document, match: PhraseMatch) -> bool:
         word = doc.text[match.start : match.end]
-        if word[:1].isupper() and not word.isupper() and not at_sentence_start(doc, match.start):
+        if word[:1].isupper() and not word.isupper() and not doc.starts_sentence(match.start):
             return False  # a name: "the Kinda River tour"
         return super().accept(doc, match)

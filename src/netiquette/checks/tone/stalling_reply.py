@@ -4,7 +4,6 @@ import re
 from collections.abc import Iterator
 
 from netiquette.core import Finding
-from netiquette.engines.conditions import sentence_bounds
 from netiquette.engines.phrases import PhraseList, alternation
 from netiquette.rule import Rule, RuleContext, register
 from netiquette.text.document import Document
@@ -52,17 +51,17 @@ class StallingReply(Rule):
     name = "stalling-reply"
     category = "tone"
     severity = "info"
-    languages = ("en", "tr")
     message = (
         "'{match}' promises follow-up but gives no time or next step; say when, or what "
         "the customer can do now."
     )
     fix_title = "Add a time frame or a next step"
+    data_file = "tone.yaml"
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
         lang = context.lang
-        data = context.data("tone.yaml").get(self.name, {})
+        data = self.rule_data
         source = f"lang/{lang}/tone.yaml: {self.name}"
         self.stalls = PhraseList.from_data(data.get("stalls"), lang, f"{source}: stalls")
         self.times = PhraseList.from_data(data.get("times"), lang, f"{source}: times")
@@ -95,7 +94,7 @@ class StallingReply(Rule):
             return
         # In a template, a placeholder in the stall's sentence ("by {timeframe}") holds
         # the specifics; the unfilled placeholder is the boilerplate rules' finding.
-        _, start, end = sentence_bounds(doc, stall.start)
+        start, end = doc.sentence_at(stall.start)
         if any(p.start < end and start < p.end for p in doc.placeholders):
             return
         yield Finding(stall.start, stall.end)
