@@ -117,3 +117,28 @@ def test_seeds_raise_no_warning_in_my_categories(name: str) -> None:
     # Formal prose, but readable: medium on Ateşman's scale.
     assert 40 <= report.metrics["reading_ease"] <= 70
     assert not [s for s in report.suggestions if s.rule_id == "NQ401"]
+
+
+FORMAL_REPLY = (
+    "Talebinizi aldık ve konuyu ekibimizle birlikte dikkatlice değerlendirdik. Ürününüzün "
+    "kargo sürecinde hasar gördüğü anlaşıldığından, yeni ürününüzü bugün öncelikli olarak "
+    "kargoya verdik. Eski ürünü geri göndermeniz gerekmiyor. Kargo takip numaranız kayıtlı "
+    "elektronik posta adresinize iletildi ve ürününüz iki gün içerisinde teslim edilecek. "
+    "Ödemenizle ilgili herhangi bir değişiklik olmayacak ve faturanız hesabınızda otomatik "
+    "olarak güncellenecek, güncellenmiş faturanızı dilediğiniz zaman uygulamamızdan "
+    "indirebileceksiniz."
+)
+
+
+def test_an_explicit_setting_equal_to_the_english_default_is_kept() -> None:
+    # Regression: max_grade = 14 for Turkish was read as "not set" (it equals the
+    # English default) and replaced by the Turkish default of 20.
+    report = netiquette.Linter("tr", select=["NQ401"]).check(FORMAL_REPLY)
+    assert 14 < report.metrics["grade"] <= 20
+    assert report.suggestions == ()
+    strict = netiquette.Linter("tr", select=["NQ401"], config={"max_grade": 14})
+    assert [s.rule_id for s in strict.check(FORMAL_REPLY).suggestions] == ["NQ401"]
+    long_sentence = "Bu " + "uzun " * 30 + "bir cümledir."
+    assert netiquette.Linter("tr", select=["NQ402"]).check(long_sentence).suggestions
+    explicit = netiquette.Linter("tr", select=["NQ402"], config={"max_sentence_words": 35})
+    assert explicit.check(long_sentence).suggestions == ()

@@ -36,6 +36,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from netiquette.lang.schema import CASES, CONDITION_KEYS, CONTEXT_KEYS
 from netiquette.text.phrase_syntax import word_alternation
 
 if TYPE_CHECKING:
@@ -45,18 +46,6 @@ if TYPE_CHECKING:
 WINDOW = 60
 #: How far (characters) ``after`` / ``before`` look, never past the sentence.
 REACH = 40
-CASES = ("lower", "upper")
-_CONTEXT_KEYS = (
-    "preceded_by",
-    "not_preceded_by",
-    "followed_by",
-    "not_followed_by",
-    "after",
-    "not_after",
-    "before",
-    "not_before",
-)
-CONDITION_KEYS = frozenset({*_CONTEXT_KEYS, "sentence_start", "clause_end", "case"})
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.!?…,;:)\]\"”]|\r?\n|$)")
 _COMMA = r"[ \t]*,?[ \t]*"
 
@@ -112,7 +101,7 @@ class Conditions:
         """Compile the condition keys of ``item`` (ValueError when one is malformed)."""
         compiled: dict[str, re.Pattern[str] | None] = {}
         windowed: set[str] = set()
-        for key in _CONTEXT_KEYS:
+        for key in CONTEXT_KEYS:
             value = item.get(key)
             compiled[key] = None if value is None else _compile(key, value, lang)
             if isinstance(value, Mapping):
@@ -151,7 +140,7 @@ class Conditions:
             self.sentence_start
             or self.clause_end
             or self.case
-            or any(getattr(self, key) is not None for key in _CONTEXT_KEYS)
+            or any(getattr(self, key) is not None for key in CONTEXT_KEYS)
         )
 
     def _follows(self, key: str, regex: re.Pattern[str], text: str, end: int) -> bool:

@@ -48,7 +48,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from netiquette.core import SEVERITIES, ConfigError
-from netiquette.engines.conditions import CONDITION_KEYS, Conditions
+from netiquette.engines.conditions import Conditions
 from netiquette.engines.phrase_index import (
     STEM_LENGTH,
     first_word_keys,
@@ -57,6 +57,7 @@ from netiquette.engines.phrase_index import (
     register,
     starts,
 )
+from netiquette.lang.schema import PHRASE_ENTRY_KEYS
 from netiquette.text.fold import fold
 from netiquette.text.phrase_syntax import (
     WORD_END,
@@ -72,10 +73,7 @@ if TYPE_CHECKING:
     from netiquette.text.document import Document
 
 #: Keys every entry may have (besides a rule's own ``entry_keys``).
-ENTRY_KEYS = frozenset(
-    {"phrase", "pattern", "replacement", "replacements", "message", "severity", "note", "source"}
-    | CONDITION_KEYS
-)
+ENTRY_KEYS = PHRASE_ENTRY_KEYS
 _REFERENCE = re.compile(r"\{(\d+)\}")
 
 
