@@ -8,6 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from netiquette.config import LANGUAGE_DEFAULTS, OPTIONS
+from netiquette.lang import get
 from netiquette.registry import RuleInfo, rules
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules"
@@ -22,7 +24,25 @@ def page(info: RuleInfo) -> str:
         f"| {info.category} | {info.severity} | {', '.join(info.languages)} |\n\n"
         f"Message: {info.message}\n"
     )
-    return header + body.rstrip() + "\n"
+    return header + body.rstrip() + "\n" + _settings(info)
+
+
+def _settings(info: RuleInfo) -> str:
+    """The rule's data file and the settings it reads, with their defaults."""
+    lines = []
+    if info.data_file:
+        lines.append(f"- Language data: `lang/<iso>/{info.data_file}`")
+    for name in info.options:
+        key = name.replace("_", "-")
+        if name in LANGUAGE_DEFAULTS:
+            values = ", ".join(f"{code} {get(code).options[name]}" for code in info.languages)
+            default = f"the language's ({values})"
+        else:
+            default = f"`{OPTIONS[name].default!r}`"
+        lines.append(f"- Setting `{key}`: {OPTIONS[name].metadata['help']}; default {default}")
+    if not lines:
+        return ""
+    return "\n## Settings and data\n" + "\n".join(lines) + "\n"
 
 
 def index(infos: list[RuleInfo]) -> str:

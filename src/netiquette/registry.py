@@ -38,6 +38,10 @@ class RuleInfo:
     summary: str
     message: str
     documentation: str
+    #: The settings the rule reads (``[tool.netiquette]`` keys).
+    options: tuple[str, ...] = ()
+    #: Where its language data lives: ``lang/<iso>/<data_file>``, or None.
+    data_file: str | None = None
 
 
 def rules() -> list[RuleInfo]:
@@ -52,6 +56,8 @@ def rules() -> list[RuleInfo]:
             summary=cls.summary(),
             message=cls.message,
             documentation=cls.documentation(),
+            options=cls.options,
+            data_file=cls.data_file,
         )
         for cls in all_rules().values()
     ]
