@@ -37,8 +37,14 @@ def test_dot_netiquette_toml_wins_and_is_found_from_a_subfolder(tmp_path: Path) 
 
 
 def test_pyproject_without_our_table_is_not_a_config(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', "utf-8")
-    assert discover_config(tmp_path) in (None,) or discover_config(tmp_path) != tmp_path
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pyproject.toml").write_text('[project]\nname = "x"\n', "utf-8")
+    # The search goes on upwards past a pyproject.toml without [tool.netiquette] ...
+    assert discover_config(project) != project / "pyproject.toml"
+    # ... and finds the next configuration above it.
+    (tmp_path / ".netiquette.toml").write_text("fail_under = 50\n", "utf-8")
+    assert discover_config(project) == tmp_path / ".netiquette.toml"
 
 
 def test_relative_template_paths_resolve_against_the_config_file(tmp_path: Path) -> None:
