@@ -227,8 +227,7 @@ class Document:
 
     @cached_property
     def _letter(self) -> letter.Letter:
-        spans = [(s.start, s.end) for s in self.sentences]
-        return letter.parts(self.prose_text, self.prose_folded, self.lang, spans)
+        return letter.parts(self.prose_text, self.prose_folded, self.lang, self.sentences)
 
     @property
     def greeting(self) -> Span | None:

@@ -24,12 +24,13 @@ customer's quoted message never holds the reply's greeting or sign-off.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from netiquette.lang import load
 from netiquette.text.phrase_syntax import word_alternation
+from netiquette.text.sentences import Sentence
 from netiquette.text.spans import Span
 
 #: Words allowed after the sign-off line (a signature: name, role, company, phone).
@@ -45,7 +46,6 @@ _NAME_LINE = re.compile(
 )
 #: After a greeting phrase: up to four words and what closes the greeting.
 _GREETING_TAIL = re.compile(r"(?:[ \t]+[^\s,!:?]+){0,4}?(?:[ \t]*[,!:]|[ \t]*(?=\r?\n|$))")
-_WORDS = re.compile(r"\w+")
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’&-]*")
 _SENTENCE_END = re.compile(r"[.?!:;]\s*$")
 
@@ -83,16 +83,6 @@ def _phrases(lang: str) -> _Phrases:
     return _Phrases(lang)
 
 
-def _lines(text: str) -> Iterator[Span]:
-    """The non-blank lines of ``text``, without their line break."""
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        content = line.rstrip("\r\n")
-        if content.strip():
-            yield Span(pos, pos + len(content))
-        pos += len(line)
-
-
 def greeting(prose: str, prose_folded: str, lang: str) -> Span | None:
     """The greeting that opens the reply, or None."""
     start = _OPENING.match(prose).end()  # type: ignore[union-attr]
@@ -119,37 +109,62 @@ def _is_signature_line(line: str) -> bool:
     )
 
 
-def parts(prose: str, prose_folded: str, lang: str, sentences: Sequence[tuple[int, int]]) -> Letter:
+def parts(prose: str, prose_folded: str, lang: str, sentences: Sequence[Sentence]) -> Letter:
     """The greeting, sign-off and body of a reply (see the module docstring), given its
-    sentences (start and end of each)."""
-    lines = list(_lines(prose))
-    if not lines:
+    sentences."""
+    first = prose.lstrip()
+    if not first:
         return Letter(None, None, Span(0, 0))
     opening = greeting(prose, prose_folded, lang)
-    start = opening.end if opening is not None else lines[0].start
-    end = lines[-1].end
-    sign_off = None
-    pattern = _phrases(lang).sign_off
-    if pattern is not None:
-        for sentence_start, sentence_end in sentences:
-            if sentence_start < start or not pattern.match(
-                prose_folded, sentence_start, sentence_end
-            ):
-                continue
-            if len(_WORDS.findall(prose, 0, sentence_start)) < MIN_WORDS_BEFORE_SIGN_OFF:
-                continue
-            if len(_WORDS.findall(prose, sentence_end)) > MAX_SIGNATURE_WORDS:
-                continue
-            sign_off = Span(sentence_start, end)
-            end = sentence_start
-            break
-    if sign_off is None:
-        for line in reversed(lines[1:]):
-            if line.start < start or not _is_signature_line(prose[line.start : line.end]):
-                break
-            end = line.start
+    start = opening.end if opening is not None else len(prose) - len(first)
+    end = len(prose.rstrip())
+    sign_off = _sign_off(prose_folded, lang, sentences, start, end)
+    end = sign_off.start if sign_off is not None else _signature_start(prose, start, end)
     body_end = max(start, end)
     chunk = prose[start:body_end]
     left = start + len(chunk) - len(chunk.lstrip())
     right = start + len(chunk.rstrip())
     return Letter(opening, sign_off, Span(left, max(left, right)))
+
+
+def _sign_off(
+    prose_folded: str, lang: str, sentences: Sequence[Sentence], start: int, end: int
+) -> Span | None:
+    """The first sentence of the closing stretch (at most MAX_SIGNATURE_WORDS words
+    after it) that is a sign-off, with words enough before it."""
+    pattern = _phrases(lang).sign_off
+    if pattern is None:
+        return None
+    after = 0
+    candidates: list[int] = []
+    for index in range(len(sentences) - 1, -1, -1):
+        sentence = sentences[index]
+        if after > MAX_SIGNATURE_WORDS or sentence.start < start:
+            break
+        candidates.append(index)
+        after += sentence.words
+    before = sum(s.words for s in sentences[: candidates[-1]]) if candidates else 0
+    for index in reversed(candidates):
+        sentence = sentences[index]
+        if before >= MIN_WORDS_BEFORE_SIGN_OFF and pattern.match(
+            prose_folded, sentence.start, sentence.end
+        ):
+            return Span(sentence.start, end)
+        before += sentence.words
+    return None
+
+
+def _signature_start(prose: str, start: int, end: int) -> int:
+    """Where the trailing lines of ``prose[start:end]`` that look like a signature
+    begin (``end`` when none do); its first line never counts."""
+    first_line_end = prose.find("\n", start, end)
+    if first_line_end < 0:
+        return end
+    while end > first_line_end:
+        line_start = prose.rfind("\n", first_line_end, end) + 1
+        if not _is_signature_line(prose[line_start:end]):
+            break
+        end = line_start - 1
+        while end > first_line_end and prose[end - 1].isspace():
+            end -= 1
+    return max(end, first_line_end)
