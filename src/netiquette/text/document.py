@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
+import numpy
+
 from netiquette.text import letter, markup, nlp, placeholders, sentences
 from netiquette.text.fold import fold
 from netiquette.text.placeholders import Placeholder
@@ -136,7 +138,8 @@ class Document:
         text = self.text
         folded = self.folded
         size = len(text)
-        sentence_starts = [s.start for s in self.sentences]
+        # The sentence of each token, found for all of them in one call.
+        sentence_of = (numpy.searchsorted(self._sentence_starts, starts, side="right") - 1).tolist()
         # tuple.__new__ skips NamedTuple's Python-level __new__: a third of the cost.
         make = tuple.__new__
         tokens = [
@@ -147,7 +150,7 @@ class Document:
                     start,
                     start + length,
                     folded[start : start + length],
-                    max(bisect_right(sentence_starts, start) - 1, 0),
+                    sentence if sentence > 0 else 0,
                     alpha,
                     punct,
                     num,
@@ -156,8 +159,8 @@ class Document:
                     start + length < size and text[start + length].isspace(),
                 ),
             )
-            for start, length, space, alpha, punct, num, url, email in zip(
-                starts, lengths, spaces, *flags, strict=True
+            for start, length, space, sentence, alpha, punct, num, url, email in zip(
+                starts, lengths, spaces, sentence_of, *flags, strict=True
             )
             if not space
         ]
@@ -183,11 +186,7 @@ class Document:
     def sentences(self) -> tuple[Sentence, ...]:
         """The sentences of the prose, split at punctuation and at line breaks
         (:mod:`netiquette.text.sentences`), each with its number of words."""
-        rough = []
-        for sent in self.spacy_doc.sents:
-            span = trimmed(self.text, sent.start_char, sent.end_char)
-            if span is not None:
-                rough.append(span)
+        rough = [(sent.start_char, sent.end_char) for sent in self.spacy_doc.sents]
         return sentences.split(self.prose_text, rough)
 
     @cached_property
@@ -226,23 +225,27 @@ class Document:
     # -- letter parts -----------------------------------------------------------------
 
     @cached_property
-    def _letter(self) -> letter.Letter:
-        return letter.parts(self.prose_text, self.prose_folded, self.lang, self.sentences)
-
-    @property
     def greeting(self) -> Span | None:
         """The greeting that opens the reply ("Hi Maria,"), or None."""
-        return self._letter.greeting
+        return letter.greeting(self.prose_text, self.prose_folded, self.lang)
 
-    @property
+    @cached_property
     def sign_off(self) -> Span | None:
         """The sign-off line ("Kind regards,") and the signature after it, or None."""
-        return self._letter.sign_off
+        return letter.sign_off(self.prose_folded, self.lang, self.sentences, self.body_start)
 
-    @property
+    @cached_property
     def body(self) -> Span:
         """The reply between its greeting and its sign-off (or trailing signature)."""
-        return self._letter.body
+        return letter.body(self.prose_text, self.body_start, self.sign_off)
+
+    @property
+    def body_start(self) -> int:
+        """Where the reply starts after its greeting."""
+        greeting = self.greeting
+        if greeting is not None:
+            return greeting.end
+        return len(self.prose_text) - len(self.prose_text.lstrip())
 
     # -- placeholders and protected text ----------------------------------------------
 

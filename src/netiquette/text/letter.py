@@ -25,13 +25,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from netiquette.lang import load
 from netiquette.text.phrase_syntax import word_alternation
 from netiquette.text.sentences import Sentence
-from netiquette.text.spans import Span
+from netiquette.text.spans import Span, trimmed
 
 #: Words allowed after the sign-off line (a signature: name, role, company, phone).
 MAX_SIGNATURE_WORDS = 12
@@ -48,15 +47,6 @@ _NAME_LINE = re.compile(
 _GREETING_TAIL = re.compile(r"(?:[ \t]+[^\s,!:?]+){0,4}?(?:[ \t]*[,!:]|[ \t]*(?=\r?\n|$))")
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’&-]*")
 _SENTENCE_END = re.compile(r"[.?!:;]\s*$")
-
-
-@dataclass(frozen=True)
-class Letter:
-    """Where the greeting, the body and the sign-off of a reply are."""
-
-    greeting: Span | None
-    sign_off: Span | None
-    body: Span
 
 
 class _Phrases:
@@ -109,29 +99,22 @@ def _is_signature_line(line: str) -> bool:
     )
 
 
-def parts(prose: str, prose_folded: str, lang: str, sentences: Sequence[Sentence]) -> Letter:
-    """The greeting, sign-off and body of a reply (see the module docstring), given its
-    sentences."""
-    first = prose.lstrip()
-    if not first:
-        return Letter(None, None, Span(0, 0))
-    opening = greeting(prose, prose_folded, lang)
-    start = opening.end if opening is not None else len(prose) - len(first)
+def body(prose: str, start: int, sign_off: Span | None) -> Span:
+    """The body of a reply that starts at ``start`` (after its greeting): up to its
+    sign-off, or else up to the trailing lines that look like a signature."""
     end = len(prose.rstrip())
-    sign_off = _sign_off(prose_folded, lang, sentences, start, end)
     end = sign_off.start if sign_off is not None else _signature_start(prose, start, end)
-    body_end = max(start, end)
-    chunk = prose[start:body_end]
-    left = start + len(chunk) - len(chunk.lstrip())
-    right = start + len(chunk.rstrip())
-    return Letter(opening, sign_off, Span(left, max(left, right)))
+    found = trimmed(prose, start, max(start, end))
+    return found if found is not None else Span(start, start)
 
 
-def _sign_off(
-    prose_folded: str, lang: str, sentences: Sequence[Sentence], start: int, end: int
+def sign_off(
+    prose_folded: str, lang: str, sentences: Sequence[Sentence], start: int
 ) -> Span | None:
-    """The first sentence of the closing stretch (at most MAX_SIGNATURE_WORDS words
-    after it) that is a sign-off, with words enough before it."""
+    """The sign-off of a reply whose body starts at ``start``: the first sentence of
+    the closing stretch (at most MAX_SIGNATURE_WORDS words after it) that is a
+    sign-off, with words enough before it, to the end of the text."""
+    end = len(prose_folded.rstrip())
     pattern = _phrases(lang).sign_off
     if pattern is None:
         return None
