@@ -35,6 +35,15 @@ bench: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/python scripts/gen_rule_docs.py
 
+## rule: start a new rule (module, data section, fixtures, docs page; see docs/development.md):
+##   make rule ID=NQ116 NAME=sorry-not-sorry CATEGORY=tone [ARGS="--phrase-list --severity info"]
+##   ARGS takes the other options of scripts/add_rule.py (--help lists them)
+.PHONY: rule
+rule: $(STAMP)
+	@test -n "$(ID)" -a -n "$(NAME)" -a -n "$(CATEGORY)" || \
+		{ echo "usage: make rule ID=NQ116 NAME=sorry-not-sorry CATEGORY=tone [ARGS=...]" >&2; exit 2; }
+	$(BIN)/python scripts/add_rule.py $(ID) $(NAME) --category $(CATEGORY) $(ARGS)
+
 ## wheel-check: build the wheel, install it in a fresh venv and run the CLI from it
 wheel-check: $(STAMP)
 	rm -rf dist /tmp/netiquette-wheel-venv

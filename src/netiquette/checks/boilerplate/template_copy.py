@@ -29,6 +29,10 @@ class TemplateCopy(Rule):
     details they gave makes them write again.
 
     ## Example
+    With the template `refund-approved` of `data/examples/templates/` configured
+    ("Hi {{first_name}}, Thanks for getting in touch. I've processed your refund and
+    it should reach your account within {timeframe}. ..."):
+
     ```
     Hi Maria, thanks for getting in touch. I've processed your refund and it should
     reach your account within 5-7 business days. If anything doesn't look right, just

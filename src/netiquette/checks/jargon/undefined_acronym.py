@@ -92,8 +92,8 @@ class UndefinedAcronym(Rule):
 
     ## Use instead
     ```
-    Please turn on two-step verification (2FA) and check that the Wi-Fi network name
-    (SSID) matches the one on your router.
+    Please turn on two-factor authentication (2FA) and check that the
+    SSID (the name of your Wi-Fi network) matches the one on your router.
     ```
     """
 
@@ -370,7 +370,7 @@ class UndefinedAcronym(Rule):
         tokens = doc.tokens
         prose = doc.prose_text
         seen: set[str] = set()
-        signature = doc.sign_off.start if doc.sign_off is not None else len(doc.text)
+        signature = -1  # where the signature starts: looked up at the first candidate
         for j, token in enumerate(tokens):
             text = token.text
             if len(text) < 2 or not (text[1].isupper() or text[1].isdigit() or text[1] == "&"):
@@ -389,6 +389,8 @@ class UndefinedAcronym(Rule):
                 continue
             if key in self.known:
                 continue
+            if signature < 0:
+                signature = doc.sign_off.start if doc.sign_off is not None else len(doc.text)
             if token.start >= signature:
                 break  # the signature after the sign-off: names, job titles, teams
             if (

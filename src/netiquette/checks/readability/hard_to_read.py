@@ -38,17 +38,20 @@ class HardToRead(Rule):
     ## Example
     ```
     Following a comprehensive investigation, our technical department has
-    established that the intermittent synchronisation difficulties you have
-    experienced originate from an incompatibility between the authentication
-    configuration of your organisation's administrative account and our recently
-    implemented infrastructure modifications.
+    established that the intermittent synchronisation difficulties you experienced
+    originate from an incompatibility in your organisation's authentication
+    configuration. Our recently implemented infrastructure modifications no longer
+    support that configuration. Consequently, administrative reconfiguration of your
+    account is necessary. Subsequently, synchronisation functionality should be
+    restored automatically.
     ```
 
     ## Use instead
     ```
     We found the cause of the sync problems. Your company's admin account uses an
-    older sign-in setting that our recent update no longer supports. Here is how to
-    change it: ...
+    older sign-in setting that our recent update no longer supports. To fix it, your
+    admin can open Settings, then Security, and switch on the new sign-in option.
+    Syncing should then start again on its own within a few minutes.
     ```
     """
 
