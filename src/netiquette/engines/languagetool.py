@@ -235,6 +235,7 @@ class Backend:
             with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
                 payload = json.loads(response.read().decode("utf-8"))
         except urllib.error.HTTPError as exc:
+            exc.close()  # the error holds the open response
             reason = f"LanguageTool at {endpoint} answered HTTP {exc.code}"
             if 400 <= exc.code < 500 and exc.code != 429:
                 # About this text (too long, say): the next reply may be fine.
