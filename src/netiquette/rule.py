@@ -15,14 +15,17 @@ runs in every language.
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from netiquette.config import LANGUAGE_DEFAULTS, OPTIONS, Settings
 from netiquette.core import Category, ConfigError, Finding, Severity
+from netiquette.engines.phrases import PhraseList, alternation
 from netiquette.lang import get as get_language
 from netiquette.lang import has_file, load
+from netiquette.text.fold import fold
 
 if TYPE_CHECKING:
     from netiquette.text import Document
@@ -87,6 +90,33 @@ class Rule:
         if self.data_file is None:
             return {}
         return self._section(self.context.data(self.data_file))
+
+    @property
+    def data_source(self) -> str:
+        """Where the rule's data is, for messages: "lang/tr/tone.yaml: informal-address"."""
+        where = f"lang/{self.context.lang}/{self.data_file}"
+        return f"{where}: {self.name}" if self.data_section else where
+
+    def phrase_list(self, key: str) -> PhraseList:
+        """The phrase list under ``key`` of the rule's data (errors name file, rule, key)."""
+        return PhraseList.from_data(
+            self.rule_data.get(key), self.context.lang, f"{self.data_source}: {key}"
+        )
+
+    def folded_words(self, key: str) -> frozenset[str]:
+        """The words listed under ``key`` of the rule's data, folded for its language."""
+        return frozenset(fold(str(w), self.context.lang) for w in self.rule_data.get(key) or ())
+
+    def phrase_pattern(self, key: str, *, before: str = "", after: str = "") -> re.Pattern[str]:
+        """One pattern for the phrases under ``key`` of the rule's data, as whole words,
+        with ``before`` and ``after`` around it (engines.phrases.alternation)."""
+        return alternation(
+            self.rule_data.get(key),
+            self.context.lang,
+            f"{self.data_source}: {key}",
+            before=before,
+            after=after,
+        )
 
     @classmethod
     def data_of(cls, lang: str) -> Any:

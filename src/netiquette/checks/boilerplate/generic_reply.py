@@ -4,7 +4,6 @@ import re
 from collections.abc import Iterator
 
 from netiquette.core import Finding
-from netiquette.engines.phrases import PhraseList
 from netiquette.rule import Rule, RuleContext, register
 from netiquette.text.document import Document, Token
 from netiquette.text.fold import fold
@@ -74,12 +73,11 @@ class GenericReply(Rule):
         super().__init__(context)
         lang = context.lang
         data = self.rule_data
-        source = f"lang/{lang}/boilerplate.yaml: generic-reply"
-        self.filler = PhraseList.from_data(data.get("filler"), lang, f"{source}: filler")
+        self.filler = self.phrase_list("filler")
         phrases = [entry.phrase for entry in self.filler.entries]
         self.min_filler = int(data.get("min_filler", 2))
         self.max_words = int(data.get("max_words", 150))
-        self.glue = frozenset(fold(str(w), lang) for w in data.get("glue", []))
+        self.glue = self.folded_words("glue")
         vocabulary: set[str] = set(self.glue)
         prefixes: set[str] = set()
         letter = context.data("letter.yaml")

@@ -101,7 +101,7 @@ class InformalAddress(PhraseRule):
         data = self.settings_data
         self.endings = tuple(fold(str(e), lang) for e in data.get("endings", []))
         self.min_stem = max(int(data.get("min_stem", 2)), 1)
-        self.not_words = frozenset(fold(str(w), lang) for w in data.get("not_words", []))
+        self.not_words = self.folded_words("not_words")
 
     def accept(self, doc: Document, match: PhraseMatch) -> bool:
         if match.entry.extra.get("imperative") is True and not _AFTER_IMPERATIVE.match(

@@ -3,7 +3,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from netiquette.core import Finding
-from netiquette.engines.phrases import PhraseList
 from netiquette.rule import Rule, RuleContext, register
 from netiquette.text.document import Document
 
@@ -57,11 +56,8 @@ class MissingCourtesy(Rule):
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
-        lang = context.lang
-        data = self.rule_data
-        self.min_sentences = max(int(data.get("min_sentences", 3)), 1)
-        source = f"lang/{lang}/tone.yaml: {self.name}"
-        self.courtesy = PhraseList.from_data(data.get("courtesy"), lang, f"{source}: courtesy")
+        self.min_sentences = max(int(self.rule_data.get("min_sentences", 3)), 1)
+        self.courtesy = self.phrase_list("courtesy")
 
     def check(self, doc: Document) -> Iterator[Finding]:
         # Cheapest tests first: most replies open with a greeting or end with a sign-off.

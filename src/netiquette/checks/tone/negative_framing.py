@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from netiquette.checks.phrase_rule import PhraseRule
 from netiquette.core import Finding
-from netiquette.engines.phrases import PhraseList, PhraseMatch, alternation
+from netiquette.engines.phrases import PhraseMatch
 from netiquette.rule import RuleContext, register
 from netiquette.text.document import Document
 
@@ -57,16 +57,9 @@ class NegativeFraming(PhraseRule):
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
-        lang = context.lang
-        source = f"lang/{lang}/{self.data_file}: {self.name}"
-        data = self.settings_data
-        self.alternatives = PhraseList.from_data(
-            data.get("alternatives"), lang, f"{source}: alternatives"
-        )
-        self.not_alternatives = PhraseList.from_data(
-            data.get("not_alternatives"), lang, f"{source}: not_alternatives"
-        )
-        self.after_only = alternation(data.get("after_only"), lang, f"{source}: after_only")
+        self.alternatives = self.phrase_list("alternatives")
+        self.not_alternatives = self.phrase_list("not_alternatives")
+        self.after_only = self.phrase_pattern("after_only")
 
     def _has_alternative(
         self, doc: Document, match: PhraseMatch, spans: list[tuple[int, int]]

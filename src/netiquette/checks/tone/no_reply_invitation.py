@@ -3,7 +3,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from netiquette.core import Finding
-from netiquette.engines.phrases import PhraseList
 from netiquette.rule import Rule, RuleContext, register
 from netiquette.text.document import Document
 
@@ -58,8 +57,7 @@ class NoReplyInvitation(Rule):
         super().__init__(context)
         data = self.rule_data
         self.min_sentences = max(int(data.get("min_sentences", 6)), 1)
-        source = f"lang/{context.lang}/tone.yaml: {self.name}: invitations"
-        self.invitations = PhraseList.from_data(data.get("invitations"), context.lang, source)
+        self.invitations = self.phrase_list("invitations")
 
     def check(self, doc: Document) -> Iterator[Finding]:
         if "?" in doc.prose_text or "？" in doc.prose_text:

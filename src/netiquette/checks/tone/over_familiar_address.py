@@ -5,10 +5,8 @@ import unicodedata
 from collections.abc import Iterator
 
 from netiquette.core import Finding
-from netiquette.engines.phrases import PhraseList, alternation
 from netiquette.rule import Rule, RuleContext, register
 from netiquette.text.document import Document
-from netiquette.text.fold import fold
 
 #: How far back (characters) a greeting before the word is looked for.
 _LOOKBACK = 40
@@ -69,22 +67,14 @@ class OverFamiliarAddress(Rule):
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
-        lang = context.lang
-        data = self.rule_data
-        source = f"lang/{lang}/tone.yaml: {self.name}"
-        self.words = PhraseList.from_data(data.get("words"), lang, f"{source}: words")
-        self.strong = frozenset(fold(w, lang) for w in data.get("strong", []))
-        self.address_only = frozenset(fold(w, lang) for w in data.get("address_only", []))
-        self.not_sentence_start = frozenset(
-            fold(w, lang) for w in data.get("not_sentence_start", [])
-        )
-        self.opener_before = alternation(
-            data.get("openers"), lang, f"{source}: openers", after=r"[ \t]*,?[ \t]*$"
-        )
-        interjections = data.get("interjections")
+        self.words = self.phrase_list("words")
+        self.strong = self.folded_words("strong")
+        self.address_only = self.folded_words("address_only")
+        self.not_sentence_start = self.folded_words("not_sentence_start")
+        self.opener_before = self.phrase_pattern("openers", after=r"[ \t]*,?[ \t]*$")
         self.interjection_before = (
-            alternation(interjections, lang, f"{source}: interjections", after=r"[ \t]*,[ \t]*$")
-            if interjections
+            self.phrase_pattern("interjections", after=r"[ \t]*,[ \t]*$")
+            if self.rule_data.get("interjections")
             else None
         )
 

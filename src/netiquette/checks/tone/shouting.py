@@ -54,7 +54,7 @@ class Shouting(Rule):
         super().__init__(context)
         data = context.data("shouting.yaml")
         lang = context.lang
-        self.shouted_words = frozenset(fold(w, lang) for w in data.get("shouted_words", []))
+        self.shouted_words = self.folded_words("shouted_words")
         acronyms = context.data("acronyms.yaml")
         known: list[str] = [str(w) for w in data.get("acronyms", [])]
         for key in data.get("acronym_lists", ["everyday"]):

@@ -4,7 +4,6 @@ import re
 from collections.abc import Iterator
 
 from netiquette.core import Finding
-from netiquette.engines.phrases import PhraseList, alternation
 from netiquette.rule import Rule, RuleContext, register
 from netiquette.text.document import Document
 
@@ -60,20 +59,12 @@ class StallingReply(Rule):
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
-        lang = context.lang
-        data = self.rule_data
-        source = f"lang/{lang}/tone.yaml: {self.name}"
-        self.stalls = PhraseList.from_data(data.get("stalls"), lang, f"{source}: stalls")
-        self.times = PhraseList.from_data(data.get("times"), lang, f"{source}: times")
-        self.next_steps = PhraseList.from_data(
-            data.get("next_steps"), lang, f"{source}: next_steps"
-        )
-        units = data.get("time_units")
+        self.stalls = self.phrase_list("stalls")
+        self.times = self.phrase_list("times")
+        self.next_steps = self.phrase_list("next_steps")
         self.durations = (
-            alternation(
-                units, lang, f"{source}: time_units", before=r"\d+(?:\s*(?:-|to|–)\s*\d+)?\s*"
-            )
-            if units
+            self.phrase_pattern("time_units", before=r"\d+(?:\s*(?:-|to|–)\s*\d+)?\s*")
+            if self.rule_data.get("time_units")
             else None
         )
 
