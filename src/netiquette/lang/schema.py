@@ -181,25 +181,34 @@ def phrases(**own_keys: Schema) -> Schema:
 
 PHRASES = phrases()
 
-_PROFANITY_ENTRY = OneOf(
-    TEXT,
-    Record(
-        {
-            "word": TEXT,
-            "forms": _STRING_OR_STRINGS,
-            "replacements": MapOf(_STRING_OR_STRINGS),
-            "not_before": _STRING_OR_STRINGS,
-            "not_after": _STRING_OR_STRINGS,
-            "except": _STRING_OR_STRINGS,
-            "name_when_capitalised": BOOL,
-            "mask_first_letter": BOOL,
-            "open_suffix": BOOL,
-            "lower_only": BOOL,
-            "note": TEXT,
-        },
-        required=("word",),
-    ),
-)
+_PROFANITY_ENTRY_FIELDS: dict[str, Schema] = {
+    "word": TEXT,
+    "forms": _STRING_OR_STRINGS,
+    "replacements": MapOf(_STRING_OR_STRINGS),
+    "not_before": _STRING_OR_STRINGS,
+    "not_after": _STRING_OR_STRINGS,
+    "except": _STRING_OR_STRINGS,
+    "name_when_capitalised": BOOL,
+    "mask_first_letter": BOOL,
+    "open_suffix": BOOL,
+    "lower_only": BOOL,
+    "note": TEXT,
+}
+_PROFANITY_NORMALISER_FIELDS: dict[str, Schema] = {
+    "strip_accents": BOOL,
+    "letter_map": MapOf(TEXT),
+    "leet": MapOf(_STRING_OR_STRINGS),
+    "masks": TEXT,
+    "loose_masks": TEXT,
+    "separators": TEXT,
+    "min_visible_letters": INT,
+    "min_visible_ratio": NUMBER,
+    "min_digit_leet_length": INT,
+}
+#: Keys of an entry and of the normaliser of profanity.yaml (engines/profanity/).
+PROFANITY_ENTRY_KEYS = frozenset(_PROFANITY_ENTRY_FIELDS)
+PROFANITY_NORMALISER_KEYS = frozenset(_PROFANITY_NORMALISER_FIELDS)
+_PROFANITY_ENTRY = OneOf(TEXT, Record(_PROFANITY_ENTRY_FIELDS, required=("word",)))
 _PROFANITY_TIER = Record(
     {category: ListOf(_PROFANITY_ENTRY) for category in ("profanity", "slur", "sexual")}
 )
@@ -283,19 +292,7 @@ FILES: dict[str, Schema] = {
     ),
     "profanity.yaml": Record(
         {
-            "normaliser": Record(
-                {
-                    "strip_accents": BOOL,
-                    "letter_map": MapOf(TEXT),
-                    "leet": MapOf(_STRING_OR_STRINGS),
-                    "masks": TEXT,
-                    "loose_masks": TEXT,
-                    "separators": TEXT,
-                    "min_visible_letters": INT,
-                    "min_visible_ratio": NUMBER,
-                    "min_digit_leet_length": INT,
-                }
-            ),
+            "normaliser": Record(_PROFANITY_NORMALISER_FIELDS),
             "tiers": Record({"strong": _PROFANITY_TIER, "mild": _PROFANITY_TIER}),
         },
         required=("tiers",),

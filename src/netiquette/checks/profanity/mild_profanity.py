@@ -3,7 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import ClassVar
 
-from netiquette.engines.profanity import ProfanityRule, Tier
+from netiquette.checks.profanity.base import ProfanityRule
+from netiquette.engines.profanity import Tier
 from netiquette.rule import register
 
 
@@ -51,7 +52,6 @@ class MildProfanity(ProfanityRule):
     name = "mild-profanity"
     category = "profanity"
     severity = "warning"
-    languages = ("en", "tr")
     tier: ClassVar[Tier] = "mild"
     message = (
         "'{match}' is a mild swear word; many customers still find it rude or careless, "

@@ -3,7 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import ClassVar
 
-from netiquette.engines.profanity import ProfanityRule, Tier
+from netiquette.checks.profanity.base import ProfanityRule
+from netiquette.engines.profanity import Tier
 from netiquette.rule import register
 
 
@@ -60,7 +61,6 @@ class Profanity(ProfanityRule):
     name = "profanity"
     category = "profanity"
     severity = "error"
-    languages = ("en", "tr")
     tier: ClassVar[Tier] = "strong"
     message = (
         "'{match}' is profanity, which offends customers and makes the whole company "

@@ -1,33 +1,17 @@
-"""Profanity matcher: listed words and their disguises, found with hash look-ups.
-
-The word list and the normaliser live in ``lang/<iso>/profanity.yaml`` (see the header
-of the English file for the format). Every entry has a tier (``strong`` or ``mild``), a
-category (``profanity``, ``slur``, ``sexual``; ``custom`` for ``deny_words``) and its
-forms: inflections, compounds and multi-word phrases, all written out, or a stem with
-``open_suffix`` for languages that build words from suffixes.
+"""Finding listed words and their disguises in a text, with hash look-ups.
 
 Text is matched whole-word and case-insensitively on the language-folded prose (quoted
 lines, URLs and e-mail addresses are blank there), and every span indexes the original
-text. Disguises are read back into letters before the look-up:
-
-- leetspeak: symbols and digits read as letters (``sh1t``, ``@ss``, ``$hit``, ``b!tch``),
-  every reading of an ambiguous character tried (``1`` is ``i`` or ``l``);
-- inserted symbols: separators between letters are dropped (``f.u.c.k``, ``f-u-c-k``,
-  ``f*u*c*k``, ``bull-shit``), and single letters separated by spaces are joined
-  (``f u c k``);
-- masked letters: a word with ``*`` or ``#`` in place of letters (or a loose mask such
-  as ``@`` that did not read as a letter) is compared with the listed forms of the same
-  length through a small index on (length, first letter): ``f**k``, ``f***ing``,
-  ``s**t``, ``b*tch``, ``f@ck``;
-- stretched letters: every run of three or more equal letters is tried as one and as
-  two letters (``fuuuuck``, ``shiiiit``, ``asssss``).
+text. Disguises are read back into letters first (``normaliser.py``): leetspeak,
+separators, masked letters compared with the listed forms of the same length through
+a small index on (length, first letter) (``f**k``, ``f***ing``, ``s**t``, ``f@ck``),
+single letters separated by spaces (``f u c k``) and stretched letters.
 
 Not read as disguises: codes (``ASS-2291``, ``FCK123``: a word with three digits in a
 row or a number between separators), ``@handles`` and ``#tags``, asterisks that close
 Markdown emphasis opened earlier on the line (``**a long way to go**``), and masked or
 leet words with too few letters to tell (``a55`` is a phone model, ``p****d`` a masked
-password). Entries carry their own exceptions: the next or previous word
-(``stop cock``, ``fanny pack``) and a capital that makes a name (``Dick Smith``).
+password).
 
 Cost: the text is split once (``str.translate`` and ``split``) into distinct words; a
 set intersection picks the listed ones, and only words with symbols or digits, chunks
@@ -40,56 +24,26 @@ list. Nothing is built or changed while matching: a matcher is shared between th
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from itertools import product
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any
 
-from netiquette.core import ConfigError, Finding
-from netiquette.rule import Rule, RuleContext
+from netiquette.core import ConfigError
+from netiquette.engines.profanity.entries import (
+    CUSTOM,
+    DATA_FILE,
+    ProfanityEntry,
+    Tier,
+    parse_entries,
+)
+from netiquette.engines.profanity.normaliser import STRETCHED, Normaliser, stretch_variants
 from netiquette.text.document import SharedKey
 from netiquette.text.fold import fold
 
 if TYPE_CHECKING:
     from netiquette.text.document import Document
-
-Tier = Literal["strong", "mild"]
-TIERS: tuple[Tier, ...] = ("strong", "mild")
-CATEGORIES = ("profanity", "slur", "sexual")
-CUSTOM = "custom"
-DATA_FILE = "profanity.yaml"
-
-_ENTRY_KEYS = frozenset(
-    {
-        "word",
-        "forms",
-        "replacements",
-        "not_before",
-        "not_after",
-        "name_when_capitalised",
-        "mask_first_letter",
-        "open_suffix",
-        "except",
-        "lower_only",
-        "note",
-    }
-)
-_NORMALISER_KEYS = frozenset(
-    {
-        "strip_accents",
-        "letter_map",
-        "leet",
-        "masks",
-        "loose_masks",
-        "separators",
-        "min_visible_letters",
-        "min_visible_ratio",
-        "min_digit_leet_length",
-    }
-)
 
 _OPENERS = "\"'([{<«“‘¿¡"
 _CLOSERS = ".,;:!?\"')]}>»”’…"
@@ -103,31 +57,11 @@ _STAR_RUNS = {n: re.compile(r"(?<!\*)" + r"\*" * n + r"(?!\*)") for n in (1, 2)}
 _MENTION = re.compile(r"[@#][^\W_][\w]{2,}")
 _PIECE = re.compile(r"[^\s/\\,;:?\"'()\[\]{}<>=&^`«»“”‘’…]+")
 _CODE = re.compile(r"\d{3}|(?:^|[-_./#:])\d{2,}(?=$|[-_./#:])")
-_RUN3 = re.compile(r"([^\W\d_])\1\1+")
-_ANY_RUN3 = re.compile(r"(.)\1\1")  # fast; the caller checks for a letter
+_ANYSTRETCHED = re.compile(r"(.)\1\1")  # fast; the caller checks for a letter
 _NEXT_WORD = re.compile(r"[\s\-]*([^\W\d_]+)")
 _PREV_WORD = re.compile(r"([^\W\d_]+)[\s\-]*$")
-_MAX_READINGS = 16
 _MAX_SPACED_UNITS = 16
 _WILDCARD = "\x00"
-
-
-@dataclass(frozen=True)
-class ProfanityEntry:
-    """One entry of the list: a headword, its tier, category and forms."""
-
-    word: str
-    tier: Tier
-    category: str
-    forms: tuple[str, ...]
-    replacements: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    not_before: frozenset[str] = frozenset()
-    not_after: frozenset[str] = frozenset()
-    name_when_capitalised: bool = False
-    mask_first_letter: bool = False
-    open_suffix: bool = False
-    exceptions: frozenset[str] = frozenset()
-    lower_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,205 +80,15 @@ class ProfanityMatch:
 
 
 @dataclass(frozen=True)
-class Normaliser:
-    """How one language reads text back into letters before a look-up."""
-
-    lang: str
-    leet: Mapping[str, tuple[str, ...]]
-    masks: frozenset[str]
-    loose_masks: frozenset[str]
-    separators: frozenset[str]
-    letter_map: Mapping[str, str]
-    strip_accents: bool = False
-    min_visible_letters: int = 2
-    min_visible_ratio: float = 0.4
-    min_digit_leet_length: int = 4
-
-    @classmethod
-    def from_data(cls, raw: Any, lang: str, source: str) -> Normaliser:
-        raw = raw or {}
-        if not isinstance(raw, Mapping):
-            raise ConfigError(f"{source}: 'normaliser' must be a mapping")
-        unknown = set(raw) - _NORMALISER_KEYS
-        if unknown:
-            raise ConfigError(f"{source}: unknown normaliser keys {sorted(unknown)}")
-        leet: dict[str, tuple[str, ...]] = {}
-        for char, readings in (raw.get("leet") or {}).items():
-            char = str(char)
-            values = (readings,) if isinstance(readings, str) else tuple(readings)
-            if len(char) != 1 or char.isalpha() or not values:
-                raise ConfigError(f"{source}: bad leet entry {char!r}: {readings!r}")
-            leet[char] = tuple(fold(str(v), lang) for v in values)
-        letter_map = {str(k): str(v) for k, v in (raw.get("letter_map") or {}).items()}
-        for key in letter_map:
-            if len(key) != 1 or key.isascii():
-                raise ConfigError(f"{source}: letter_map keys must be non-ASCII letters: {key!r}")
-        return cls(
-            lang=lang,
-            leet=leet,
-            masks=frozenset(str(raw.get("masks", "*#"))),
-            loose_masks=frozenset(str(raw.get("loose_masks", ""))),
-            separators=frozenset(str(raw.get("separators", ".-_~*"))),
-            letter_map=letter_map,
-            strip_accents=bool(raw.get("strip_accents", False)),
-            min_visible_letters=int(raw.get("min_visible_letters", 2)),
-            min_visible_ratio=float(raw.get("min_visible_ratio", 0.4)),
-            min_digit_leet_length=int(raw.get("min_digit_leet_length", 4)),
-        )
-
-    @property
-    def changes_letters(self) -> bool:
-        return self.strip_accents or bool(self.letter_map)
-
-    def letters(self, text: str) -> str:
-        """Folded text with the language's letter map only: a spelling, not a disguise."""
-        if not self.letter_map or text.isascii():
-            return text
-        for char, letter in self.letter_map.items():  # faster than translate on non-ASCII
-            text = text.replace(char, letter)
-        return text
-
-    def canon(self, text: str) -> str:
-        """Folded text with the language's letter map and accent stripping applied."""
-        if text.isascii():
-            return text
-        text = self.letters(text)
-        if self.strip_accents:
-            decomposed = unicodedata.normalize("NFKD", text)
-            text = "".join([c for c in decomposed if not unicodedata.combining(c)])
-        return text
-
-    def readings(self, text: str) -> list[str]:
-        """Every way to read ``text`` (letters, leet symbols) as letters only.
-
-        Digits count only in words of ``min_digit_leet_length`` or more with at least two
-        real letters, so that a product code such as "A55" stays a code.
-        """
-        letters = 0
-        digits = False
-        options: list[tuple[str, ...]] = []
-        for char in text:
-            if char.isalpha():
-                letters += 1
-                options.append((char,))
-            else:
-                found = self.leet.get(char)
-                if found is None:
-                    return []
-                digits = digits or char.isdigit()
-                options.append(found)
-        if letters == 0 and (digits or len(text) < 3):  # "@$$" reads, "$20" does not
-            return []
-        if digits and (letters < 2 or len(text) < self.min_digit_leet_length):
-            return []
-        if all(len(o) == 1 for o in options):
-            return ["".join(o[0] for o in options)]
-        out = []
-        for combo in product(*options):
-            out.append("".join(combo))
-            if len(out) >= _MAX_READINGS:
-                break
-        return out
-
-
-@dataclass(frozen=True)
 class _Phrase:
     form: str
     entry: ProfanityEntry
     regex: re.Pattern[str]
 
 
-def _strings(value: Any, source: str, key: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, (list, tuple)):
-        return tuple(str(v) for v in value)
-    raise ConfigError(f"{source}: '{key}' must be a string or a list, got {value!r}")
-
-
-def parse_entries(data: Mapping[str, Any], lang: str, source: str) -> list[ProfanityEntry]:
-    """The entries of a profanity data file, strong tier first, in file order."""
-    tiers = data.get("tiers")
-    if not isinstance(tiers, Mapping):
-        raise ConfigError(f"{source}: needs a 'tiers' mapping")
-    unknown_tiers = set(tiers) - set(TIERS)
-    if unknown_tiers:
-        raise ConfigError(f"{source}: unknown tiers {sorted(unknown_tiers)}")
-    entries: list[ProfanityEntry] = []
-    for tier in TIERS:
-        categories = tiers.get(tier) or {}
-        if not isinstance(categories, Mapping):
-            raise ConfigError(f"{source}: tier '{tier}' must map categories to entries")
-        for category, items in categories.items():
-            if category not in CATEGORIES:
-                raise ConfigError(f"{source}: unknown category '{category}' in tier '{tier}'")
-            for item in items or ():
-                entries.append(_parse_entry(item, tier, str(category), lang, source))
-    return entries
-
-
-def _parse_entry(item: Any, tier: Tier, category: str, lang: str, source: str) -> ProfanityEntry:
-    if isinstance(item, str):
-        item = {"word": item}
-    if not isinstance(item, Mapping) or "word" not in item:
-        raise ConfigError(f"{source}: an entry must be a word or a mapping with 'word': {item!r}")
-    unknown = set(item) - _ENTRY_KEYS
-    if unknown:
-        raise ConfigError(f"{source}: entry {item['word']!r} has unknown keys {sorted(unknown)}")
-    word = fold(str(item["word"]), lang)
-    forms = (word, *(fold(f, lang) for f in _strings(item.get("forms"), source, "forms")))
-    raw_replacements = item.get("replacements") or {}
-    if not isinstance(raw_replacements, Mapping):
-        raise ConfigError(f"{source}: replacements of {word!r} must map forms to rewrites")
-    replacements = {
-        fold(str(k), lang): _strings(v, source, "replacements") for k, v in raw_replacements.items()
-    }
-    for key in replacements:
-        if key not in forms:
-            raise ConfigError(f"{source}: replacement for {key!r}, not a form of {word!r}")
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(fold(w, lang) for w in _strings(item.get(key), source, key))
-
-    return ProfanityEntry(
-        word=word,
-        tier=tier,
-        category=category,
-        forms=forms,
-        replacements=replacements,
-        not_before=words("not_before"),
-        not_after=words("not_after"),
-        name_when_capitalised=bool(item.get("name_when_capitalised", False)),
-        mask_first_letter=bool(item.get("mask_first_letter", False)),
-        open_suffix=bool(item.get("open_suffix", False)),
-        exceptions=words("except"),
-        lower_only=bool(item.get("lower_only", False)),
-    )
-
-
 def _phrase_regex(phrase: str) -> re.Pattern[str]:
     words = [re.escape(w) for w in phrase.split()]
     return re.compile(r"(?<!\w)" + r"[\s\-]+".join(words) + r"(?!\w)")
-
-
-def _stretch_variants(key: str) -> list[str]:
-    """``key`` with every run of 3+ equal letters read as one and as two letters."""
-    parts: list[tuple[str, ...]] = []
-    last = 0
-    for m in _RUN3.finditer(key):
-        parts.append((key[last : m.start()],))
-        char = m.group(1)
-        parts.append((char, char * 2))
-        last = m.end()
-    parts.append((key[last:],))
-    out = []
-    for combo in product(*parts):
-        out.append("".join(combo))
-        if len(out) >= _MAX_READINGS:
-            break
-    return out
 
 
 class ProfanityMatcher:
@@ -455,9 +199,9 @@ class ProfanityMatcher:
     def lookup(self, key: str) -> tuple[str, ProfanityEntry] | None:
         """The listed form and entry a letters-only key reads as, stretched letters too."""
         hit = self._lookup_exact(key)
-        if hit is not None or _RUN3.search(key) is None:
+        if hit is not None or STRETCHED.search(key) is None:
             return hit
-        for variant in _stretch_variants(key):
+        for variant in stretch_variants(key):
             hit = self._lookup_exact(variant)
             if hit is not None:
                 return hit
@@ -556,9 +300,9 @@ class ProfanityMatcher:
                 and w.isalpha()
                 and self._lookup_exact(canon.get(w, w))
             )
-        stretched = any(m.group(1).isalpha() for m in _ANY_RUN3.finditer(folded))
+        stretched = any(m.group(1).isalpha() for m in _ANYSTRETCHED.finditer(folded))
         if stretched:
-            plain.update(w for w in words if w.isalpha() and _RUN3.search(w))
+            plain.update(w for w in words if w.isalpha() and STRETCHED.search(w))
         phrase_keys: set[str] = set()
         found_in: dict[str, list[ProfanityMatch]] = {}
         for word in plain:
@@ -639,7 +383,8 @@ class ProfanityMatcher:
                 continue
             if piece.isalpha():
                 key = piece if piece.isascii() else norm.canon(piece)
-                if key in self._triggers or self.open_stems or (stretched and _RUN3.search(key)):
+                stretches = stretched and STRETCHED.search(key) is not None
+                if key in self._triggers or self.open_stems or stretches:
                     self._word_hits(piece, key, ps, phrase_keys, hits)
             else:
                 self._piece_hits(piece, ps, phrase_keys, hits)
@@ -829,7 +574,6 @@ def _trim(chunk: str, start: int, end: int) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=32)
-@lru_cache(maxsize=32)
 def matcher_for(
     lang: str, allow: tuple[str, ...] = (), deny: tuple[str, ...] = ()
 ) -> ProfanityMatcher:
@@ -838,56 +582,3 @@ def matcher_for(
 
     data = load(lang, DATA_FILE)
     return ProfanityMatcher(data, lang, allow=allow, deny=deny, source=f"lang/{lang}/{DATA_FILE}")
-
-
-def _match_case(replacement: str, original: str) -> str:
-    letters = [c for c in original if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return replacement.upper()
-    if letters and letters[0].isupper():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
-
-
-class ProfanityRule(Rule):
-    """Base of the profanity rules: one tier of the shared matcher's matches."""
-
-    tier: ClassVar[Tier]
-    messages: ClassVar[Mapping[str, str]]
-    disguised_note: ClassVar[str] = "'{match}' (read as '{form}')"
-
-    def __init__(self, context: RuleContext) -> None:
-        super().__init__(context)
-        settings = context.settings
-        self.matcher = matcher_for(
-            context.lang, tuple(settings.allow_words), tuple(settings.deny_words)
-        )
-
-    def check(self, doc: Document) -> Iterator[Finding]:
-        # Both tiers come from one pass of the shared matcher, kept on the document.
-        hits = doc.shared(self.matcher.hits_key, self.matcher.hits)
-        for hit in hits:
-            if hit.tier != self.tier:
-                continue
-            entry = hit.entry
-            message = self.messages.get(entry.category, self.message)
-            if hit.disguised:
-                message = message.replace(
-                    "'{match}'", self.disguised_note.replace("{form}", hit.form), 1
-                )
-            original = doc.text[hit.start : hit.end]
-            replacements = tuple(
-                _match_case(r, original) for r in entry.replacements.get(hit.form, ())
-            )
-            yield Finding(
-                hit.start,
-                hit.end,
-                message,
-                replacements,
-                data={
-                    "word": entry.word,
-                    "form": hit.form,
-                    "category": entry.category,
-                    "disguised": hit.disguised,
-                },
-            )

@@ -1,0 +1,68 @@
+"""ProfanityRule: the base of the profanity rules, one tier of the shared matcher's
+matches each (the matcher is ``netiquette.engines.profanity``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
+
+from netiquette.core import Finding
+from netiquette.engines.profanity import Tier, matcher_for
+from netiquette.rule import Rule, RuleContext
+from netiquette.text.document import Document
+
+
+def _match_case(replacement: str, original: str) -> str:
+    letters = [c for c in original if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    if letters and letters[0].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+class ProfanityRule(Rule):
+    """Base of the profanity rules: one tier of the shared matcher's matches."""
+
+    data_file = "profanity.yaml"
+    data_section = False
+    options = ("allow_words", "deny_words")
+    tier: ClassVar[Tier]
+    messages: ClassVar[Mapping[str, str]]
+    disguised_note: ClassVar[str] = "'{match}' (read as '{form}')"
+
+    def __init__(self, context: RuleContext) -> None:
+        super().__init__(context)
+        settings = context.settings
+        self.matcher = matcher_for(
+            context.lang, tuple(settings.allow_words), tuple(settings.deny_words)
+        )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        # Both tiers come from one pass of the shared matcher, kept on the document.
+        hits = doc.shared(self.matcher.hits_key, self.matcher.hits)
+        for hit in hits:
+            if hit.tier != self.tier:
+                continue
+            entry = hit.entry
+            message = self.messages.get(entry.category, self.message)
+            if hit.disguised:
+                message = message.replace(
+                    "'{match}'", self.disguised_note.replace("{form}", hit.form), 1
+                )
+            original = doc.text[hit.start : hit.end]
+            replacements = tuple(
+                _match_case(r, original) for r in entry.replacements.get(hit.form, ())
+            )
+            yield Finding(
+                hit.start,
+                hit.end,
+                message,
+                replacements,
+                data={
+                    "word": entry.word,
+                    "form": hit.form,
+                    "category": entry.category,
+                    "disguised": hit.disguised,
+                },
+            )
