@@ -23,8 +23,8 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_template_index import base_texts, variant  # noqa: E402
-from netiquette import audit  # noqa: E402
 from netiquette.config import Settings  # noqa: E402
+from netiquette.templates import audit  # noqa: E402
 
 
 def main() -> None:

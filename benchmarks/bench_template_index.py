@@ -30,8 +30,9 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import replies  # noqa: E402
-from netiquette import templates as templates_module  # noqa: E402
 from netiquette.templates import TemplateSet  # noqa: E402
+from netiquette.templates import load as load_templates  # noqa: E402
+from netiquette.templates import matching as templates_module  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data" / "templates"
 SLOTS = ["{{first_name}}", "{{order_id}}", "[ORDER NUMBER]", "{date}", "<amount>"]
@@ -125,7 +126,7 @@ def brute_force(tset: TemplateSet, text: str) -> str | None:
 
 def measure(count: int, queries: int, brute_limit: int, rng: random.Random) -> dict[str, str]:
     texts = synthetic(count)
-    tset = TemplateSet.load(texts)
+    tset = load_templates(texts)
     gc.collect()
     tracemalloc.start()
     start = time.perf_counter()

@@ -29,7 +29,7 @@ from corpus import replies  # noqa: E402
 from netiquette.config import Settings  # noqa: E402
 from netiquette.registry import all_rules  # noqa: E402
 from netiquette.rule import RuleContext  # noqa: E402
-from netiquette.templates import TemplateSet  # noqa: E402
+from netiquette.templates import load as load_templates  # noqa: E402
 from netiquette.text import placeholders  # noqa: E402
 from netiquette.text.document import Document  # noqa: E402
 
@@ -139,9 +139,9 @@ def main() -> None:
     for count in (100, 1000):
         texts = synthetic_templates(count)
         start = time.perf_counter()
-        tset = TemplateSet.load(texts)
+        tset = load_templates(texts)
         load_ms = (time.perf_counter() - start) * 1e3
-        rows.append((f"TemplateSet.load, {count} templates (ms, not us)", load_ms))
+        rows.append((f"templates.load, {count} templates (ms, not us)", load_ms))
         ids = list(texts)
         copies = [(tid, edited_copy(texts[tid], rng)) for tid in rng.sample(ids, 20)]
         hits = sum(

@@ -8,10 +8,17 @@ from pathlib import Path
 
 import pytest
 
+import netiquette
 from conftest import EXAMPLES, shared_path
-from netiquette import audit
 from netiquette.cli import main
-from netiquette.config import Settings, settings_from_mapping
+from netiquette.config import settings_from_mapping
+from netiquette.templates import audit
+
+
+def _checker(lang: str = "en") -> netiquette.Linter:
+    """The linter the audit runs on each template (as `netiquette templates audit`)."""
+    return netiquette.Linter(lang, ignore=audit.IGNORED_RULES)
+
 
 SHIPPED = (
     "Hi {{first_name}},\n\nThanks for reaching out about your order. It left our "
@@ -116,7 +123,7 @@ def repo(tmp_path: Path) -> Path:
 
 
 def test_audit_reports_every_kind(repo: Path) -> None:
-    result = audit.audit([repo], settings=Settings(lang="en"))
+    result = audit.audit([repo], checker=_checker(), lang="en")
     assert ids_of(result, "refund") == ["NQT102"]
     refund = next(t for t in result.templates if t.id == "refund")
     assert refund.findings[0].line == 1
@@ -133,7 +140,7 @@ def test_audit_reports_every_kind(repo: Path) -> None:
 
 
 def test_similarity_threshold_controls_clusters(repo: Path) -> None:
-    strict = audit.audit([repo], settings=Settings(lang="en"), similarity=99)
+    strict = audit.audit([repo], checker=_checker(), lang="en", similarity=99)
     assert strict.clusters == []
     assert strict.duplicates == [("shipped", "shipped-copy")]
 
@@ -147,7 +154,7 @@ def test_different_templates_are_not_clustered(tmp_path: Path) -> None:
             "the e-mail we just sent to choose a new one.\n\nBest,\nSam\n",
         },
     )
-    result = audit.audit([folder], settings=Settings(lang="en"))
+    result = audit.audit([folder], checker=_checker(), lang="en")
     assert result.clusters == [] and result.duplicates == [] and not result.failed
 
 
@@ -156,7 +163,7 @@ def test_other_rules_apply_to_the_text_around_placeholders(tmp_path: Path) -> No
         tmp_path / "t",
         {"caps.txt": "Hi {{first_name}},\n\nYOU MUST RESTART THE ROUTER BEFORE CALLING US.\n"},
     )
-    result = audit.audit([folder], settings=Settings(lang="en"))
+    result = audit.audit([folder], checker=_checker(), lang="en")
     (item,) = result.templates
     assert [(f.rule_id, f.line) for f in item.findings] == [("NQ101", 3)]
 
@@ -248,7 +255,7 @@ def test_zendesk_export_is_audited(capsys: pytest.CaptureFixture[str]) -> None:
 def test_bundled_examples_have_no_malformed_placeholders() -> None:
     folder = EXAMPLES / "templates"
     paths = [folder, *sorted(folder.glob("*.json")), *sorted(folder.glob("*.csv"))]
-    result = audit.audit(paths, settings=Settings(lang="en"))
+    result = audit.audit(paths, checker=_checker(), lang="en")
     assert not result.problems
     malformed = [
         (t.id, f.rule_id)
@@ -261,7 +268,7 @@ def test_bundled_examples_have_no_malformed_placeholders() -> None:
 
 def test_real_public_templates_in_place() -> None:
     folder = shared_path("data", "templates")
-    result = audit.audit([folder], settings=Settings(lang="en"))
+    result = audit.audit([folder], checker=_checker(), lang="en")
     assert not result.problems
     assert len(result.templates) >= 10
     # Real canned responses use {customer_name}-style fill-ins: none is malformed.

@@ -176,7 +176,7 @@ def test_templates_index_is_cached_and_reused(
 ) -> None:
     import shutil
 
-    from netiquette.template_index import TemplateIndex
+    from netiquette.templates.index import TemplateIndex
 
     shutil.copytree(ROOT / "data" / "examples" / "templates", workdir / "macros")
     (workdir / "draft.txt").write_text(CLEAN, "utf-8")

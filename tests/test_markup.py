@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import netiquette
-from netiquette.templates import TemplateSet
+from netiquette.templates import load as load_templates
 from netiquette.text.markup import blank_tags, looks_like_html, strip_html
 
 HTML = '<p>Hi Maria,</p><p>Please DO NOT reply.<BR></p><div class="note">Thanks, <b>Sam</b></div>'
@@ -33,7 +33,7 @@ def test_an_html_copy_of_a_template_is_matched_with_a_span_into_the_html() -> No
         "Hi {{first_name}}, thanks for getting in touch. I've processed your refund and it "
         "should reach your account within 5-7 business days."
     )
-    tset = TemplateSet.load({"refund": template})
+    tset = load_templates({"refund": template})
     draft = (
         "<p>Hi Maria, thanks for getting in touch.</p><p>I've processed your refund and "
         "it should reach your account within <b>5-7 business days</b>.</p>"

@@ -1,4 +1,4 @@
-"""Template files in every format (netiquette.template_formats) and their errors."""
+"""Template files in every format (netiquette.templates.formats) and their errors."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from conftest import EXAMPLES, shared_path
 from netiquette.cli import main
 from netiquette.config import settings_from_mapping
 from netiquette.errors import ConfigError, TemplateError
-from netiquette.template_formats import TemplateFileError, detect_format
-from netiquette.templates import TemplateSet
+from netiquette.templates import load as load_templates
+from netiquette.templates.formats import TemplateFileError, detect_format
 from netiquette.text.markup import looks_like_html, strip_html
 
 TEMPLATES = EXAMPLES / "templates"
@@ -62,7 +62,7 @@ def _write(path: Path, text: str) -> Path:
 def test_each_export_loads_ids_titles_and_bodies(
     path: Path, titles: dict[str, str], first_words: dict[str, str]
 ) -> None:
-    loaded = TemplateSet.load(path)
+    loaded = load_templates(path)
     assert {t.id: t.title for t in loaded} == titles
     for template_id, start in first_words.items():
         assert loaded[template_id].text.startswith(start)
@@ -71,23 +71,23 @@ def test_each_export_loads_ids_titles_and_bodies(
 
 
 def test_zendesk_macro_without_a_comment_is_not_a_template() -> None:
-    loaded = TemplateSet.load(ZENDESK)
+    loaded = load_templates(ZENDESK)
     assert "360001003" not in loaded  # it only sets a group and a priority
     assert loaded["360001001"].line == 4  # the line of its "id"
 
 
 def test_html_bodies_keep_their_text_and_match_on_words() -> None:
-    invoice = TemplateSet.load(ZENDESK)["360001002"]
+    invoice = load_templates(ZENDESK)["360001002"]
     assert invoice.text.startswith("<p>Hi {{ticket.requester.first_name}},</p>")
     assert "p" not in invoice.words and "strong" not in invoice.words
     assert "from settings billing invoices at" in " ".join(w or "{}" for w in invoice.words)
     # Freshdesk: plain "content" wins over "content_html"; html alone is stripped.
-    freshdesk = TemplateSet.load(FRESHDESK)
+    freshdesk = load_templates(FRESHDESK)
     assert "<div>" not in freshdesk["8001"].text
     assert freshdesk["8002"].text.startswith("<div>")
     assert "div" not in freshdesk["8002"].words and "rarr" not in freshdesk["8002"].words
     # Help Scout: the link's text stays, its address and the tags go.
-    export = TemplateSet.load(HELPSCOUT)["102"].words
+    export = load_templates(HELPSCOUT)["102"].words
     assert "exports" in export and "href" not in export and "https" not in export
 
 
@@ -98,7 +98,7 @@ def test_strip_html_keeps_placeholders_that_look_like_tags() -> None:
 
 
 def test_front_matter_sets_id_title_lang_and_tags(tmp_path: Path) -> None:
-    reset = TemplateSet.load(TEMPLATES / "password-reset.md")["password-reset"]
+    reset = load_templates(TEMPLATES / "password-reset.md")["password-reset"]
     assert (reset.title, reset.lang, reset.tags) == (
         "Password reset link",
         "en",
@@ -111,7 +111,7 @@ def test_front_matter_sets_id_title_lang_and_tags(tmp_path: Path) -> None:
     )
     _write(tmp_path / "b.md", "---\n---\nNo metadata here, id from the file name.")
     _write(tmp_path / "c.txt", "No front matter.\n---\nA rule, not front matter.")
-    loaded = TemplateSet.load(tmp_path)
+    loaded = load_templates(tmp_path)
     assert loaded.ids == ["b", "c", "shipping/late"]
     assert loaded["shipping/late"].tags == ("late", "courier")
     assert loaded["shipping/late"].text == "Your **parcel** is late."  # Markdown kept
@@ -129,7 +129,7 @@ def test_zendesk_variants_list_values_bare_lists_and_one_macro(tmp_path: Path) -
     bare = _write(tmp_path / "bare.json", json.dumps([macro]))
     one = _write(tmp_path / "one.json", json.dumps({"macro": macro}))
     for path in (bare, one):
-        loaded = TemplateSet.load(path)
+        loaded = load_templates(path)
         assert loaded.ids == ["7"] and loaded["7"].text == "Your order shipped today."
 
 
@@ -139,7 +139,7 @@ def test_csv_column_aliases_and_ids_from_row_numbers(tmp_path: Path) -> None:
         'Name,Content\nThanks,"Thank you for your order, it ships today."\n\n'
         'Late,"Your parcel is running\ntwo days late."\n',
     )
-    loaded = TemplateSet.load(path)
+    loaded = load_templates(path)
     assert loaded.ids == ["replies-1", "replies-2"]
     assert loaded["replies-2"].title == "Late" and loaded["replies-2"].line == 4
 
@@ -158,22 +158,22 @@ def test_format_is_detected(path: Path, expected: str) -> None:
 def test_detection_by_content_and_explicit_format(tmp_path: Path) -> None:
     # A JSON export saved without a suffix is recognised by its shape.
     saved = _write(tmp_path / "saved-replies", HELPSCOUT.read_text(encoding="utf-8"))
-    assert TemplateSet.load(saved).ids == ["101", "102"]
+    assert load_templates(saved).ids == ["101", "102"]
     # A text template named .json is read as text only when told so.
     odd = _write(tmp_path / "note.json", '{"a": 1} is how the settings look, Maria.')
     with pytest.raises(TemplateFileError, match=r"note\.json:1:\d+: malformed JSON"):
-        TemplateSet.load(odd)
-    assert TemplateSet.load(odd, format="text").ids == ["note"]
+        load_templates(odd)
+    assert load_templates(odd, format="text").ids == ["note"]
     with pytest.raises(TemplateError, match="unknown template format 'xml'"):
-        TemplateSet.load(odd, format="xml")
+        load_templates(odd, format="xml")
 
 
 def test_unknown_formats_name_the_file(tmp_path: Path) -> None:
     other = _write(tmp_path / "export.json", '{"articles": [{"id": 1, "body": "Hi"}]}')
     with pytest.raises(TemplateFileError, match=r"export\.json:1: unknown template format"):
-        TemplateSet.load(other)
+        load_templates(other)
     with pytest.raises(TemplateFileError, match=r"macros\.xml: unknown template format '\.xml'"):
-        TemplateSet.load(_write(tmp_path / "macros.xml", "<macros><macro/></macros>"))
+        load_templates(_write(tmp_path / "macros.xml", "<macros><macro/></macros>"))
 
 
 # -- errors -------------------------------------------------------------------------------
@@ -182,7 +182,7 @@ def test_unknown_formats_name_the_file(tmp_path: Path) -> None:
 def test_malformed_json_names_line_and_column(tmp_path: Path) -> None:
     broken = _write(tmp_path / "macros.json", '{"macros": [\n  {"id": 1, "title": "A",}\n]}')
     with pytest.raises(TemplateFileError) as info:
-        TemplateSet.load(broken)
+        load_templates(broken)
     assert (info.value.path, info.value.line, info.value.column) == (str(broken), 2, 26)
     assert str(info.value).startswith(f"{broken}:2:26: malformed JSON")
 
@@ -190,13 +190,13 @@ def test_malformed_json_names_line_and_column(tmp_path: Path) -> None:
 def test_malformed_front_matter_names_the_line(tmp_path: Path) -> None:
     path = _write(tmp_path / "bad.md", "---\nid: ok\ntitle: [unclosed\n---\nHi there, Maria.")
     with pytest.raises(TemplateFileError, match=r"bad\.md:\d: malformed front matter"):
-        TemplateSet.load(path)
+        load_templates(path)
 
 
 def test_csv_without_a_body_column(tmp_path: Path) -> None:
     path = _write(tmp_path / "m.csv", "id,title,comment\n1,A,Hello there\n")
     with pytest.raises(TemplateFileError, match=r"m\.csv:1: CSV header has no body column"):
-        TemplateSet.load(path)
+        load_templates(path)
 
 
 def test_duplicate_ids_name_both_places(tmp_path: Path) -> None:
@@ -204,14 +204,14 @@ def test_duplicate_ids_name_both_places(tmp_path: Path) -> None:
     macros["macros"][1]["id"] = 360001001
     path = _write(tmp_path / "dup.json", json.dumps(macros, indent=2))
     with pytest.raises(TemplateFileError) as info:
-        TemplateSet.load(path)
+        load_templates(path)
     message = str(info.value)
     assert "two templates have the id '360001001'" in message
     assert f"{path}:4 and {path}:" in message and info.value.line not in (None, 4)
     # Across files: a front-matter id that an export already uses.
     copy = _write(tmp_path / "copy.md", "---\nid: damaged-item\n---\nAnother text for it.")
     with pytest.raises(TemplateError, match=rf"{re.escape(str(CSV))}:2 and {re.escape(str(copy))}"):
-        TemplateSet.load([CSV, copy])
+        load_templates([CSV, copy])
 
 
 def test_collect_mode_skips_bad_files_and_loads_the_rest(tmp_path: Path) -> None:
@@ -221,7 +221,7 @@ def test_collect_mode_skips_bad_files_and_loads_the_rest(tmp_path: Path) -> None
     folder.mkdir()
     _write(folder / "ok.txt", "Your parcel left our warehouse today.")
     _write(folder / "bad.md", "---\ntitle: [\n---\nBody")
-    loaded = TemplateSet.load([ZENDESK, broken, nobody, folder, CSV, ZENDESK], on_error="collect")
+    loaded = load_templates([ZENDESK, broken, nobody, folder, CSV, ZENDESK], on_error="collect")
     assert loaded.ids == ["360001001", "360001002", "address-change", "damaged-item", "ok"]
     problems = [str(p) for p in loaded.problems]
     assert len(problems) == 5
@@ -230,15 +230,15 @@ def test_collect_mode_skips_bad_files_and_loads_the_rest(tmp_path: Path) -> None
     assert problems[2].startswith(f"{folder / 'bad.md'}:3: malformed front matter")
     assert problems[3].startswith(f"{ZENDESK}:4: two templates have the id '360001001'")
     with pytest.raises(ValueError, match="on_error"):
-        TemplateSet.load(CSV, on_error="ignore")
+        load_templates(CSV, on_error="ignore")
 
 
 def test_explicit_wrong_format_reports_each_record(tmp_path: Path) -> None:
-    loaded = TemplateSet.load(ZENDESK, format="helpscout", on_error="collect")
+    loaded = load_templates(ZENDESK, format="helpscout", on_error="collect")
     assert len(loaded) == 0
     assert str(loaded.problems[0]).startswith(f"{ZENDESK}: record #1: no 'text'")
     with pytest.raises(TemplateFileError, match="give the zendesk export file itself"):
-        TemplateSet.load(TEMPLATES, format="zendesk")
+        load_templates(TEMPLATES, format="zendesk")
 
 
 # -- configuration and CLI ----------------------------------------------------------------
@@ -346,8 +346,8 @@ def test_freecodecamp_replies_as_csv_and_front_matter_files(tmp_path: Path) -> N
     folder.mkdir()
     for n, (title, body) in enumerate(replies.items(), 1):
         _write(folder / f"{n}.md", f"---\nid: fcc-{n}\ntitle: {json.dumps(title)}\n---\n{body}")
-    from_csv = TemplateSet.load(tmp_path / "fcc.csv")
-    from_md = TemplateSet.load(folder)
+    from_csv = load_templates(tmp_path / "fcc.csv")
+    from_md = load_templates(folder)
     assert from_csv.ids == from_md.ids and len(from_csv) == len(replies)
     for template in from_csv:
         assert from_md[template.id].words == template.words
@@ -374,7 +374,7 @@ def test_thousand_zendesk_macros_load_quickly(tmp_path: Path) -> None:
     started = time.perf_counter()
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        loaded = TemplateSet.load(path)
+        loaded = load_templates(path)
     elapsed = time.perf_counter() - started
     assert len(loaded) == 1000 and loaded["1999"].line is not None
     assert elapsed < 2.0, f"{elapsed:.2f} s to load 1,000 macros"

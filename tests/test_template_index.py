@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from netiquette import template_index
-from netiquette import templates as templates_module
 from netiquette.errors import TemplateError
-from netiquette.template_index import TemplateIndex
 from netiquette.templates import TemplateSet
+from netiquette.templates import index as template_index
+from netiquette.templates import matching as templates_module
+from netiquette.templates.index import TemplateIndex
 
 SENTENCES = [
     "Thank you for contacting us about your order.",
@@ -94,7 +94,7 @@ def test_same_best_match_as_brute_force(
 def test_index_prunes_candidates(big: tuple[dict[str, str], TemplateSet]) -> None:
     texts, tset = big
     query = _queries(texts, 1)[0]
-    encoded = tset._encode(templates_module.normalize(query, "en").words)
+    encoded = tset._codes.encode(templates_module.normalize(query, "en").words)
     kept = tset.index.candidates(encoded, 40, cutoff=90.0)
     assert 0 < len(kept) < len(tset) // 2
     assert kept == sorted(kept)

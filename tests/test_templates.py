@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 import re
+import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from conftest import EXAMPLES, shared_path
 from netiquette.errors import TemplateError
 from netiquette.lang import load
 from netiquette.templates import TemplateSet, TemplateWarning, normalize
+from netiquette.templates import load as load_templates
 from netiquette.text.phrase_syntax import phrase_words
 from netiquette.text.phrase_syntax import search_regex as phrase_pattern
 
@@ -31,7 +33,7 @@ FILLED = (
 
 
 def test_folder_loads_recursively_with_relative_ids() -> None:
-    templates = TemplateSet.load(TEMPLATES)
+    templates = load_templates(TEMPLATES)
     assert templates.ids == [
         "billing/duplicate-charge",
         "delivery-delay",
@@ -44,16 +46,16 @@ def test_folder_loads_recursively_with_relative_ids() -> None:
 
 
 def test_one_file_by_str_or_pathlike(tmp_path: Path) -> None:
-    assert TemplateSet.load(str(TEMPLATES / "refund-approved.txt")).ids == ["refund-approved"]
-    assert TemplateSet.load(TEMPLATES / "password-reset.md").ids == ["password-reset"]
+    assert load_templates(str(TEMPLATES / "refund-approved.txt")).ids == ["refund-approved"]
+    assert load_templates(TEMPLATES / "password-reset.md").ids == ["password-reset"]
 
 
 def test_mapping_and_texts_and_mixed_lists() -> None:
-    by_id = TemplateSet.load({"refund": REFUND, "other": "Your parcel left today, Sam."})
+    by_id = load_templates({"refund": REFUND, "other": "Your parcel left today, Sam."})
     assert by_id.ids == ["other", "refund"]
-    texts = TemplateSet.load([REFUND, "Your parcel left our warehouse today."])
+    texts = load_templates([REFUND, "Your parcel left our warehouse today."])
     assert texts.ids == ["template-1", "template-2"]
-    mixed = TemplateSet.load([TEMPLATES / "delivery-delay.txt", "Your parcel left today."])
+    mixed = load_templates([TEMPLATES / "delivery-delay.txt", "Your parcel left today."])
     assert mixed.ids == ["delivery-delay", "template-2"]
 
 
@@ -64,63 +66,63 @@ def test_hidden_files_and_other_suffixes_are_skipped(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "c.txt").write_text("Not a template at all.", encoding="utf-8")
     (tmp_path / ".hidden.txt").write_text("Not a template either.", encoding="utf-8")
-    assert TemplateSet.load(tmp_path).ids == ["a", "b"]
+    assert load_templates(tmp_path).ids == ["a", "b"]
 
 
 def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "bom.txt"
     path.write_bytes("\ufeffHi {{first_name}}, your order shipped.".encode())
-    assert TemplateSet.load(path)["bom"].text.startswith("Hi ")
+    assert load_templates(path)["bom"].text.startswith("Hi ")
 
 
 def test_missing_path_is_an_error_naming_it(tmp_path: Path) -> None:
     missing = tmp_path / "nope"
     with pytest.raises(TemplateError, match="nope: template file or folder not found"):
-        TemplateSet.load(str(missing))
+        load_templates(str(missing))
     with pytest.raises(TemplateError, match="not found"):
-        TemplateSet.load([str(missing)])
+        load_templates([str(missing)])
     with pytest.raises(TemplateError, match="not found"):
-        TemplateSet.load(["templats/"])  # one word: a mistyped path, not a template
+        load_templates(["templats/"])  # one word: a mistyped path, not a template
     with pytest.raises(TemplateError, match="my templates: template file or folder"):
-        TemplateSet.load(["my templates/"])
+        load_templates(["my templates/"])
 
 
 def test_a_single_text_must_be_in_a_list() -> None:
     with pytest.raises(TemplateError, match="in a list or a mapping"):
-        TemplateSet.load("Hi {{first_name}}, your refund is on its way.")
+        load_templates("Hi {{first_name}}, your refund is on its way.")
 
 
 def test_binary_and_non_utf8_files_are_errors_naming_the_file(tmp_path: Path) -> None:
     binary = tmp_path / "logo.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     with pytest.raises(TemplateError, match=r"logo\.txt: binary file"):
-        TemplateSet.load(tmp_path)
+        load_templates(tmp_path)
     binary.unlink()
     latin = tmp_path / "latin.txt"
     latin.write_bytes("Sehr geehrte Frau Müller".encode("latin-1"))
     with pytest.raises(TemplateError, match=r"latin\.txt: not UTF-8"):
-        TemplateSet.load(latin)
+        load_templates(latin)
 
 
 def test_duplicate_ids_and_bad_types_are_errors(tmp_path: Path) -> None:
     (tmp_path / "refund-approved.txt").write_text("Another refund text here.", encoding="utf-8")
     with pytest.raises(TemplateError, match="two templates have the id 'refund-approved'"):
-        TemplateSet.load([TEMPLATES, tmp_path])
+        load_templates([TEMPLATES, tmp_path])
     with pytest.raises(TemplateError, match="must be a string"):
-        TemplateSet.load({"a": 3})  # type: ignore[dict-item]
+        load_templates({"a": 3})  # type: ignore[dict-item]
     with pytest.raises(TemplateError, match="must be a path or a text"):
-        TemplateSet.load([3])  # type: ignore[list-item]
+        load_templates([3])  # type: ignore[list-item]
     with pytest.raises(TemplateError, match="templates must be"):
-        TemplateSet.load(3)  # type: ignore[arg-type]
+        load_templates(3)  # type: ignore[arg-type]
 
 
 def test_blank_templates_and_empty_folders_warn(tmp_path: Path) -> None:
-    with pytest.warns(TemplateWarning, match="no .txt or .md templates"):
-        assert len(TemplateSet.load(tmp_path)) == 0
+    with pytest.warns(TemplateWarning, match="no .txt, .md or .markdown templates"):
+        assert len(load_templates(tmp_path)) == 0
     (tmp_path / "blank.txt").write_text("  \n\n", encoding="utf-8")
     (tmp_path / "ok.txt").write_text("Your order has shipped today.", encoding="utf-8")
     with pytest.warns(TemplateWarning, match="'blank'.*is blank"):
-        assert TemplateSet.load(tmp_path).ids == ["ok"]
+        assert load_templates(tmp_path).ids == ["ok"]
 
 
 def test_normalize_masks_placeholders_and_drops_punctuation() -> None:
@@ -136,7 +138,7 @@ def test_normalize_masks_placeholders_and_drops_punctuation() -> None:
 
 @pytest.fixture(scope="module")
 def examples() -> TemplateSet:
-    return TemplateSet.load(TEMPLATES)
+    return load_templates(TEMPLATES)
 
 
 def test_filled_in_copy_is_a_full_match(examples: TemplateSet) -> None:
@@ -199,7 +201,7 @@ def test_pruning_finds_the_same_best_match_as_brute_force() -> None:
     ]
     sentences = [s for t in texts for s in re.split(r"(?<=[.!?])\s+", t) if len(s) > 20]
     templates = {f"t{i}": " ".join(rng.sample(sentences, rng.randint(2, 6))) for i in range(60)}
-    tset = TemplateSet.load(templates)
+    tset = load_templates(templates)
     for _ in range(40):
         draft = " ".join(rng.sample(sentences, rng.randint(2, 6)))
         words = draft.split()
@@ -238,7 +240,7 @@ def test_linter_reports_template_id_and_similarity() -> None:
 
 
 def test_own_share_grows_with_what_the_agent_adds() -> None:
-    tset = TemplateSet.load(TEMPLATES)
+    tset = load_templates(TEMPLATES)
     copied = tset.best_match(FILLED)
     longer = tset.best_match(
         FILLED + " The kettle from order 48213 reached our warehouse on 3 March, and the "
@@ -250,7 +252,7 @@ def test_own_share_grows_with_what_the_agent_adds() -> None:
 
 
 def test_linter_accepts_a_loaded_set_and_config_paths(tmp_path: Path) -> None:
-    tset = TemplateSet.load(TEMPLATES)
+    tset = load_templates(TEMPLATES)
     linter = netiquette.Linter("en", templates=tset, select=["NQ502"])
     assert linter.check(FILLED).suggestions
     config = tmp_path / ".netiquette.toml"
@@ -342,7 +344,7 @@ def _fill(template: str, rng: random.Random) -> str:
 
 def test_cx_macros_filled_in_and_lightly_edited_match_themselves() -> None:
     macros = _cx_macros()
-    tset = TemplateSet.load(macros)
+    tset = load_templates(macros)
     rng = random.Random(1)
     checked = itself = 0
     for template_id, text in macros.items():
@@ -362,7 +364,7 @@ def test_cx_macros_filled_in_and_lightly_edited_match_themselves() -> None:
 
 def test_cx_macros_with_a_real_answer_added_do_not_match() -> None:
     macros = _cx_macros()
-    tset = TemplateSet.load(macros)
+    tset = load_templates(macros)
     rng = random.Random(2)
     answer = (
         " I checked order 48213: the charge of £34.99 on 2 May was for the annual plan you "
@@ -383,7 +385,7 @@ def test_freecodecamp_templates_match_their_filled_copies() -> None:
     blocks = re.findall(r"(?ms)^````?markdown\n(.*?)^````?\n", text)
     assert len(blocks) >= 12
     templates = {f"fcc-{i}": block for i, block in enumerate(blocks)}
-    tset = TemplateSet.load(templates)
+    tset = load_templates(templates)
     for template_id, block in templates.items():
         draft = block.replace("@username", "@maria-dev").replace("<#number>", "#51234")
         match = tset.best_match(draft, score_cutoff=90, min_words=8)
@@ -393,7 +395,7 @@ def test_freecodecamp_templates_match_their_filled_copies() -> None:
 
 def test_message_names_the_template_title_when_the_export_has_one() -> None:
     export = TEMPLATES / "zendesk-macros.json"
-    tset = TemplateSet.load(export)
+    tset = load_templates(export)
     template = next(t for t in tset if t.title == "Shipping::Order shipped")
     draft = template.text.replace("{{ticket.requester.first_name}}", "Maria")
     [suggestion] = (
@@ -427,6 +429,25 @@ def test_a_filled_in_copy_matches_whatever_the_placeholder_syntax(
         " thanks for contacting us about your order. Your refund has been processed today "
         "and should reach your account within five business days."
     )
-    tset = TemplateSet.load({syntax: greeting + body})
+    tset = load_templates({syntax: greeting + body})
     match = tset.best_match("Hi Maria," + body, score_cutoff=90)
     assert match is not None and match.template_id == syntax and match.similarity >= 95
+
+
+def test_the_api_reads_and_writes_the_template_index_as_the_cli_does(tmp_path: Path) -> None:
+    # Regression: Linter(config={"templates_index": ...}) never read or wrote the index.
+    folder = tmp_path / "macros"
+    shutil.copytree(TEMPLATES, folder)
+    index = tmp_path / "cache" / "index.bin"
+    index.parent.mkdir()
+    config = {"templates": [str(folder)], "templates_index": str(index)}
+    draft = "Hi Maria, thanks for getting in touch. I've processed your refund."
+    netiquette.Linter("en", config=config, select=["NQ502"]).check(draft)
+    assert index.is_file()  # written on the first build
+    first = index.stat().st_mtime_ns
+    netiquette.Linter("en", config=config, select=["NQ502"])
+    assert index.stat().st_mtime_ns == first  # fits the templates: reused, not rewritten
+    (folder / "extra.txt").write_text("Your parcel left our warehouse this morning.", "utf-8")
+    loaded = load_templates(folder, index=index)
+    assert loaded.notes and "rebuilding" in loaded.notes[0]
+    assert index.stat().st_mtime_ns != first  # stale: rebuilt for the new templates

@@ -19,7 +19,7 @@ from netiquette.config import Settings, discover_config, read_config_file
 from netiquette.core import NetiquetteError
 from netiquette.linter import Linter
 from netiquette.report import Report
-from netiquette.template_formats import FORMATS
+from netiquette.templates.formats import FORMATS
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 PROGRESS_MIN_FILES = 20
@@ -184,36 +184,21 @@ def _load_templates(settings: Settings, err: TextIO) -> tuple[Any, int]:
     (each printed on ``err``; the run still checks everything and then exits 2)."""
     if not settings.templates:
         return None, 0
+    from netiquette import templates as templates_package
     from netiquette.lang import check_language
-    from netiquette.templates import TemplateSet
 
-    templates = TemplateSet.load(
+    templates = templates_package.load(
         settings.templates,
         lang=check_language(settings.lang),
         format=settings.templates_format,
+        index=settings.templates_index,
         on_error="collect",
     )
     for problem in templates.problems:
         print(f"netiquette: error: {problem}", file=err)
-    if settings.templates_index and len(templates):
-        _reuse_index(templates, Path(settings.templates_index), err)
+    for note in templates.notes:
+        print(f"netiquette: {note}", file=err)
     return templates, len(templates.problems)
-
-
-def _reuse_index(templates: Any, file: Path, err: TextIO) -> None:
-    """Use the index cached in ``file``, or build it and write it there."""
-    from netiquette.core import TemplateError
-
-    if file.exists():
-        try:
-            templates.use_index(file)
-            return
-        except TemplateError as exc:
-            print(f"netiquette: note: {exc}; rebuilding {file}", file=err)
-    try:
-        templates.build_index().save(file)
-    except OSError as exc:
-        print(f"netiquette: warning: cannot write the template index {file}: {exc}", file=err)
 
 
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -262,7 +247,7 @@ def run_templates_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
     """``netiquette templates audit``: exit 0 clean, 1 an error-level finding (a linter
     error, a malformed placeholder, an empty template), 2 a usage, configuration or
     input error (the readable templates are still audited)."""
-    from netiquette import audit
+    from netiquette.templates import audit
 
     args.fail_under = None
     args.templates = None
@@ -285,8 +270,14 @@ def run_templates_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
         bar: Iterable[Any] = tqdm(items, file=err, unit="template", leave=False)
         return bar
 
+    checker = Linter(config=settings.with_overrides(templates=()), ignore=audit.IGNORED_RULES)
     result = audit.audit_records(
-        records, settings=settings, similarity=similarity, progress=progress
+        records,
+        checker=checker,
+        lang=settings.lang,
+        known_variables=settings.known_variables,
+        similarity=similarity,
+        progress=progress,
     )
     result.problems = problems
     if args.format == "json":

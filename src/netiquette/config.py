@@ -78,7 +78,7 @@ def _severities(key: str, value: Any, where: str) -> dict[str, Severity]:
 
 
 def _template_format(key: str, value: Any, where: str) -> str:
-    from netiquette.template_formats import FORMATS
+    from netiquette.templates.formats import FORMATS
 
     if not isinstance(value, str) or value.lower() not in FORMATS:
         raise ConfigError(f"{where}: '{key}' must be one of {', '.join(FORMATS)}, got {value!r}")

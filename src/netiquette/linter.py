@@ -63,11 +63,14 @@ class Linter:
         sources = templates if templates is not None else (self.settings.templates or None)
         if sources is None:
             return None
-        from netiquette.templates import TemplateSet
+        from netiquette import templates as templates_package
 
-        if isinstance(sources, TemplateSet):
-            return sources
-        return TemplateSet.load(sources, lang=self.lang, format=self.settings.templates_format)
+        return templates_package.load(
+            sources,
+            lang=self.lang,
+            format=self.settings.templates_format,
+            index=self.settings.templates_index,
+        )
 
     @property
     def rule_ids(self) -> list[str]:

@@ -41,7 +41,10 @@ class Language:
 
 @cache
 def get(code: str) -> Language:
-    """The descriptor of the language ``code`` (already checked)."""
+    """The descriptor of the language ``code``; UnsupportedLanguageError for a code
+    that has no folder (``auto`` included: it is no language)."""
+    if code not in codes():
+        raise UnsupportedLanguageError(f"no language {code!r} (languages: {', '.join(codes())})")
     data = load(code, "language.yaml")
     detection = data.get("detection") or {}
     return Language(

@@ -44,7 +44,8 @@ class ProfanityEntry:
     lower_only: bool = False
 
 
-def strings(value: Any, source: str, key: str) -> tuple[str, ...]:
+def _strings(value: Any, source: str, key: str) -> tuple[str, ...]:
+    """``value`` (one string, a list of them, or nothing) as a tuple of strings."""
     if value is None:
         return ()
     if isinstance(value, str):
@@ -84,19 +85,19 @@ def _parse_entry(item: Any, tier: Tier, category: str, lang: str, source: str) -
     if unknown:
         raise ConfigError(f"{source}: entry {item['word']!r} has unknown keys {sorted(unknown)}")
     word = fold(str(item["word"]), lang)
-    forms = (word, *(fold(f, lang) for f in strings(item.get("forms"), source, "forms")))
+    forms = (word, *(fold(f, lang) for f in _strings(item.get("forms"), source, "forms")))
     raw_replacements = item.get("replacements") or {}
     if not isinstance(raw_replacements, Mapping):
         raise ConfigError(f"{source}: replacements of {word!r} must map forms to rewrites")
     replacements = {
-        fold(str(k), lang): strings(v, source, "replacements") for k, v in raw_replacements.items()
+        fold(str(k), lang): _strings(v, source, "replacements") for k, v in raw_replacements.items()
     }
     for key in replacements:
         if key not in forms:
             raise ConfigError(f"{source}: replacement for {key!r}, not a form of {word!r}")
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(fold(w, lang) for w in strings(item.get(key), source, key))
+        return frozenset(fold(w, lang) for w in _strings(item.get(key), source, key))
 
     return ProfanityEntry(
         word=word,

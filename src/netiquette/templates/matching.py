@@ -1,38 +1,10 @@
-"""Known templates (canned responses, FAQ answers) and near-copy matching.
+"""Known templates and near-copy matching: :class:`TemplateSet`.
 
-Loading
--------
-``TemplateSet.load(sources, lang="en")`` accepts:
-
-- a path (``str`` or ``os.PathLike``) to a file: a ``.txt``/``.md`` template (id = the
-  file's stem, or ``id`` in its YAML front matter), a CSV file or a Zendesk, Freshdesk
-  or Help Scout JSON export (:mod:`netiquette.template_formats`, ``format=``);
-- a path to a folder: every ``.txt`` and ``.md`` file inside it, recursively (hidden
-  files and folders skipped), id = the ``id`` of its front matter or the path relative
-  to the folder without its suffix, with ``/`` separators (``billing/refund-approved``);
-- a mapping of id -> template text;
-- an iterable mixing paths and template texts. A text gets the id ``template-<n>``
-  (``n`` its 1-based position in the iterable).
-
-How a ``str`` is told apart: a single ``str`` is always a path. In an iterable, a
-``str`` of one line is a path when it names an existing file or folder, has no
-whitespace (a template is never one word, so ``"templats/"`` is a mistyped path, not a
-template) or ends with ``/``, ``\\``, ``.txt`` or ``.md`` (``"my templates/"``);
-anything else is a template text. A path that does not exist raises
-:class:`~netiquette.errors.TemplateError`, and so do a binary file, a file that is not
-UTF-8, an unreadable file, malformed JSON, CSV or front matter, an unknown format and
-two templates with the same id: bad input is never dropped quietly. With
-``on_error="collect"`` the bad file or record is skipped instead, the rest loads and
-the errors (each naming the file and line) are kept in ``TemplateSet.problems``; the
-CLI prints them and exits 2 after checking. Blank templates and folders without templates only warn
-(:class:`TemplateWarning`), since they hold nothing to lose.
-
-Matching
---------
-Every template is normalised once: case-folded with :func:`netiquette.text.fold.fold`,
-split into words (punctuation, emoji and Markdown dropped), each placeholder
-(``{{first_name}}``, ``[NAME]``, ...) one slot. A draft is normalised the same way,
-without its quoted lines (``> ...``, usually the customer's own message).
+Every template is normalised once (:mod:`netiquette.templates.normalize`: folded
+words, each placeholder one slot) and encoded, one code point per word. A draft is
+normalised the same way, without its quoted lines (``> ...``, usually the customer's
+own message). Reading files and folders is :mod:`netiquette.templates.reading`; the
+one loader, with the index cache, is :func:`netiquette.templates.load`.
 
 The similarity of a draft and a template (0-100) comes from the words they share in
 order (their longest common subsequence): how much of the draft is template text
@@ -57,32 +29,20 @@ from __future__ import annotations
 
 import bisect
 import os
-import re
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
-from typing import NamedTuple, Union
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel, LCSseq
 
-from netiquette.core import InputError, TemplateError
+from netiquette.core import TemplateError
 from netiquette.lang import check_language
-from netiquette.sources import decode
-from netiquette.template_formats import (
-    FORMATS as FORMATS,
-)
-from netiquette.template_formats import (
-    ReadResult,
-    TemplateFileError,
-    TemplateRecord,
-    check_format,
-    read_templates,
-)
-from netiquette.template_index import TemplateIndex, fingerprint
-from netiquette.text import placeholders
-from netiquette.text.fold import fold
+from netiquette.templates.formats import TemplateRecord
+from netiquette.templates.index import TemplateIndex, fingerprint
+from netiquette.templates.normalize import SLOT, Normalized, WordCodes, normalize, slot_count
+from netiquette.templates.reading import TemplateWarning, duplicate_id
 from netiquette.text.markup import blank_tags, strip_html
 
 #: Words of the draft that may stand in for one placeholder of the template.
@@ -92,98 +52,10 @@ FILL_BUDGET = 6
 #: copy with a sentence cut still matches and a copy with real additions does not.
 BETA = 0.5
 _BETA2 = BETA * BETA
-#: File suffixes read from a template folder.
-SUFFIXES = (".txt", ".md")
-MAX_TEMPLATE_BYTES = 1_000_000
 # Equal runs shorter than this (in words) inside a filled-in gap do not end the gap.
 _MIN_ANCHOR = 2
-# Code points: a placeholder slot, any word no template has, then template words.
-_SLOT = "\U000f0000"
-_UNKNOWN = "\U000f0001"
-_FIRST_WORD_CODE = 0x10000
 #: Sets with more templates than this find candidates with a :class:`TemplateIndex`.
 INDEX_THRESHOLD = 200
-
-TemplateSources = Union[
-    str,
-    "os.PathLike[str]",
-    Mapping[str, str],
-    Iterable[Union[str, "os.PathLike[str]"]],
-]
-
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
-_QUOTED_LINE = re.compile(r"(?m)^[ \t]*>.*$")
-
-
-class TemplateWarning(UserWarning):
-    """A template source held nothing to load (a blank file, an empty folder)."""
-
-
-_CIRCUMFLEX = str.maketrans("âîû", "aiu")
-
-
-def slot_count(words: tuple[str | None, ...]) -> int:
-    """How many placeholders (``None``) a word sequence holds."""
-    return sum(1 for w in words if w is None)
-
-
-class Normalized(NamedTuple):
-    """Text in matching form: folded words, ``None`` for each placeholder.
-
-    ``spans`` holds the offsets of each word in the original text when they were asked
-    for, and is empty otherwise.
-    """
-
-    words: tuple[str | None, ...]
-    spans: tuple[tuple[int, int], ...] = ()
-
-    @property
-    def slots(self) -> int:
-        return slot_count(self.words)
-
-    @property
-    def word_count(self) -> int:
-        """Words without the placeholders."""
-        return len(self.words) - slot_count(self.words)
-
-
-def normalize(
-    text: str, lang: str, *, drop_quoted: bool = False, spans: bool = False
-) -> Normalized:
-    """Fold ``text`` and split it into words; each placeholder becomes ``None``.
-
-    ``drop_quoted`` leaves out quoted lines (``> ...``); ``spans`` also returns the
-    offsets of every word (slower: only needed to report where a match is).
-    """
-    folded = fold(text, lang)
-    if lang == "tr":
-        # "hâlâ" and "hala", "kâr" and "kar" are one spelling to a reader: the
-        # circumflex is optional in practice (same length, so offsets hold).
-        folded = folded.translate(_CIRCUMFLEX)
-    # (start, end, is_slot): placeholders become a slot, quoted lines vanish.
-    holes = [(p.start, p.end, True) for p in placeholders.find(text, lang)]
-    if drop_quoted and ">" in text:
-        holes += [(m.start(), m.end(), False) for m in _QUOTED_LINE.finditer(text)]
-        holes.sort()
-    if not holes and not spans:
-        return Normalized(tuple(_WORD.findall(folded)))
-    words: list[str | None] = []
-    offsets: list[tuple[int, int]] = []
-    pos = 0
-    for start, end, is_slot in [*holes, (len(text), len(text), False)]:
-        if start < pos:  # a placeholder inside a quoted line
-            continue
-        if spans:
-            for m in _WORD.finditer(folded, pos, start):
-                words.append(m.group())
-                offsets.append(m.span())
-        else:
-            words.extend(_WORD.findall(folded, pos, start))
-        if is_slot:
-            words.append(None)
-            offsets.append((start, end))
-        pos = end
-    return Normalized(tuple(words), tuple(offsets) if spans else ())
 
 
 @dataclass(frozen=True)
@@ -272,7 +144,7 @@ def _align(template: str, slots: int, draft: str) -> _Alignment:
                 first = op.dest_start
             last = op.dest_end
         elif op.tag == "delete":
-            gap_slots += template.count(_SLOT, op.src_start, op.src_end)
+            gap_slots += template.count(SLOT, op.src_start, op.src_end)
         else:
             gap_inserted += op.dest_end - op.dest_start
             if gap_start < 0:
@@ -303,34 +175,22 @@ class TemplateSet:
         for template in ordered:
             other = ids.get(template.id)
             if other is not None:
-                raise TemplateError(
-                    f"two templates have the id '{template.id}'"
-                    f" ({other.source or 'text'} and {template.source or 'text'})"
-                )
+                first, second = other.source or "a text", template.source or "a text"
+                raise TemplateError(duplicate_id(template.id, first, second))
             ids[template.id] = template
         self._by_id = ids
         self._templates = tuple(ordered)
         self._index = {t.id: i for i, t in enumerate(ordered)}
-        # One code point per distinct word, so that rapidfuzz compares words.
-        codes: dict[str, str] = {}
-        for template in ordered:
-            for word in template.words:
-                if word is not None and word not in codes:
-                    codes[word] = chr(_FIRST_WORD_CODE + len(codes))
-        if len(codes) > 0xEFFFF - _FIRST_WORD_CODE:
-            raise TemplateError(f"too many distinct words in the templates ({len(codes):,})")
-        self._codes = codes
-        self._encoded = [self._encode(t.words) for t in ordered]
+        self._codes = WordCodes()
+        self._encoded = [self._codes.add(t.words) for t in ordered]
         self._slots = [t.slots for t in ordered]
         self._lengths = [t.word_count for t in ordered]
         self._max_slots = max(self._slots, default=0)
         self._template_index: TemplateIndex | None = None
-        #: Files and records :meth:`load` skipped (``on_error="collect"``).
+        #: Files and records ``netiquette.templates.load`` skipped (``on_error="collect"``).
         self.problems: list[TemplateError] = []
-
-    def _encode(self, words: Iterable[str | None]) -> str:
-        codes = self._codes
-        return "".join(_SLOT if w is None else codes.get(w, _UNKNOWN) for w in words)
+        #: What loading had to say about the index cache ("rebuilding", "cannot write").
+        self.notes: list[str] = []
 
     # -- building ---------------------------------------------------------------------
 
@@ -386,102 +246,6 @@ class TemplateSet:
             )
         return cls(templates, lang=lang)
 
-    @classmethod
-    def load(
-        cls,
-        sources: TemplateSources | TemplateSet,
-        *,
-        lang: str = "en",
-        format: str = "auto",
-        on_error: str = "raise",
-    ) -> TemplateSet:
-        """Templates from paths, folders, texts or a mapping (see the module docstring).
-
-        ``format`` is how files given by path are read (:data:`FORMATS`; ``auto`` goes
-        by the name and content). With ``on_error="raise"`` the first bad file or
-        record raises :class:`TemplateError`; with ``"collect"`` it is skipped, the
-        rest still loads and the errors are listed in :attr:`problems`.
-        """
-        if isinstance(sources, TemplateSet):
-            return sources
-        fmt = check_format(format, "templates format")
-        if on_error not in ("raise", "collect"):
-            raise ValueError(f"on_error must be 'raise' or 'collect', got {on_error!r}")
-        records: list[TemplateRecord] = []
-        problems: list[TemplateError] = []
-        seen: dict[str, str] = {}
-
-        def problem(error: TemplateError) -> None:
-            if on_error == "raise":
-                raise error
-            problems.append(error)
-
-        def add(record: TemplateRecord) -> None:
-            if record.id in seen:
-                error_type = TemplateFileError if record.source else TemplateError
-                message = (
-                    f"two templates have the id '{record.id}' ({seen[record.id]} and "
-                    f"{record.location}); rename one of them"
-                )
-                if error_type is TemplateFileError:
-                    problem(TemplateFileError(record.source, message, line=record.line))
-                else:
-                    problem(TemplateError(message))
-                return
-            seen[record.id] = record.location or f"template '{record.id}'"
-            records.append(record)
-
-        def add_path(item: str | os.PathLike[str]) -> None:
-            try:
-                result = read_path(item, fmt)
-            except TemplateError as exc:
-                problem(exc)
-                return
-            for error in result.problems:
-                problem(error)
-            for record in result.records:
-                add(record)
-
-        def add_text(template_id: str, text: str, source: str) -> None:
-            if template_id in seen:
-                problem(
-                    TemplateError(
-                        f"two templates have the id '{template_id}' ({seen[template_id]} and "
-                        f"{source}); rename one of them"
-                    )
-                )
-                return
-            seen[template_id] = source
-            records.append(TemplateRecord(template_id, text, source=source))
-
-        if isinstance(sources, (str, os.PathLike)):
-            add_path(sources)
-        elif isinstance(sources, Mapping):
-            for template_id, text in sources.items():
-                if not isinstance(text, str):
-                    raise TemplateError(
-                        f"template '{template_id}' must be a string, got {type(text).__name__}"
-                    )
-                add_text(str(template_id), text, f"template '{template_id}'")
-        elif isinstance(sources, Iterable) and not isinstance(sources, (bytes, bytearray)):
-            for n, item in enumerate(sources, 1):
-                if isinstance(item, os.PathLike) or (isinstance(item, str) and _is_path(item)):
-                    add_path(item)
-                elif isinstance(item, str):
-                    add_text(f"template-{n}", item, f"template text #{n}")
-                else:
-                    raise TemplateError(
-                        f"template source #{n} must be a path or a text, got {type(item).__name__}"
-                    )
-        else:
-            raise TemplateError(
-                "templates must be a path, a folder, a list of paths or texts, or a mapping"
-                f" of id to text; got {type(sources).__name__}"
-            )
-        loaded = cls.from_records(records, lang=lang)
-        loaded.problems = problems
-        return loaded
-
     # -- reading ----------------------------------------------------------------------
 
     def __len__(self) -> int:
@@ -516,7 +280,7 @@ class TemplateSet:
         index = self._template_index
         if index is None:
             # Two threads may both build it; either result is the same.
-            index = self._template_index = TemplateIndex(self._encoded, slot=_SLOT)
+            index = self._template_index = TemplateIndex(self._encoded, slot=SLOT)
         return index
 
     def build_index(self) -> TemplateIndex:
@@ -557,7 +321,7 @@ class TemplateSet:
         draft = normalize(text, self.lang, drop_quoted=True)
         if draft.word_count < max(min_words, 1):
             return None
-        encoded = self._encode(draft.words)
+        encoded = self._codes.encode(draft.words)
         best: tuple[_Alignment, int] | None = None
         for index, bound in self._candidates(encoded, score_cutoff, min_words):
             if best is not None and bound <= best[0].similarity:
@@ -586,7 +350,7 @@ class TemplateSet:
     def similarity(self, text: str, template_id: str) -> float:
         """Similarity (0-100) of ``text`` and one template, without any pruning."""
         index = self._index[template_id]
-        draft = self._encode(normalize(text, self.lang, drop_quoted=True).words)
+        draft = self._codes.encode(normalize(text, self.lang, drop_quoted=True).words)
         return round(_align(self._encoded[index], self._slots[index], draft).similarity, 1)
 
     def _candidates(self, draft: str, cutoff: float, min_words: int) -> list[tuple[int, float]]:
@@ -646,74 +410,3 @@ def _original_span(text: str, draft: Normalized, alignment: _Alignment) -> tuple
     while end < len(text) and not text[end].isspace():
         end += 1
     return start, end
-
-
-def _is_path(item: str) -> bool:
-    """How a ``str`` in a list is told apart from a template text (module docstring)."""
-    if "\n" in item:
-        return False
-    stripped = item.strip()
-    if not stripped:
-        return False
-    return (
-        os.path.exists(item)
-        or not any(c.isspace() for c in stripped)
-        or stripped.endswith(("/", "\\", *SUFFIXES))
-    )
-
-
-def read_path(path: str | os.PathLike[str], fmt: str = "auto") -> ReadResult:
-    """The template(s) of a file, or of every .txt/.md file in a folder."""
-    folder = Path(path)
-    if folder.is_dir():
-        if fmt not in ("auto", "text"):
-            raise TemplateFileError(
-                folder, f"a folder holds .txt/.md templates; give the {fmt} export file itself"
-            )
-        files = sorted(
-            p
-            for p in folder.rglob("*")
-            if p.suffix.lower() in SUFFIXES
-            and p.is_file()
-            and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-        )
-        if not files:
-            warnings.warn(
-                f"{folder}: no {' or '.join(SUFFIXES)} templates in this folder",
-                TemplateWarning,
-                stacklevel=4,
-            )
-        result = ReadResult()
-        for p in files:
-            default_id = p.relative_to(folder).with_suffix("").as_posix()
-            try:
-                one = read_templates(p, _read_file(p), "text", default_id=default_id)
-            except TemplateError as exc:
-                result.problems.append(exc)
-                continue
-            result.records.extend(one.records)
-        return result
-    if folder.is_file():
-        return read_templates(folder, _read_file(folder), fmt, default_id=folder.stem)
-    if not folder.exists():
-        raise TemplateError(
-            f"{folder}: template file or folder not found (a template text must be given "
-            "in a list or a mapping, not as a single string)"
-        )
-    raise TemplateError(f"{folder}: not a file or a folder")
-
-
-def _read_file(path: Path) -> str:
-    try:
-        size = path.stat().st_size
-        if size > MAX_TEMPLATE_BYTES:
-            raise TemplateError(
-                f"{path}: {size:,} bytes is too large for a template (limit {MAX_TEMPLATE_BYTES:,})"
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise TemplateError(f"{path}: cannot read template: {exc.strerror or exc}") from None
-    try:
-        return decode(data, str(path))
-    except InputError as exc:
-        raise TemplateError(str(exc)) from None

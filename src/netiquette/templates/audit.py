@@ -33,19 +33,18 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from netiquette.config import Settings
 from netiquette.core import TemplateError
-from netiquette.lang import AUTO, check_language
-from netiquette.linter import Linter
-from netiquette.report import Suggestion
-from netiquette.template_formats import TemplateFileError, TemplateRecord
-from netiquette.template_index import TemplateIndex
-from netiquette.templates import normalize, read_path
+from netiquette.lang import AUTO, check_language, fallback
+from netiquette.report import Report, Suggestion
+from netiquette.templates.formats import CSV_SUFFIXES, TEXT_SUFFIXES, TemplateRecord
+from netiquette.templates.index import TemplateIndex
+from netiquette.templates.normalize import WordCodes, normalize
+from netiquette.templates.reading import read_sources
 from netiquette.text import placeholders
 from netiquette.text.markup import strip_html
 
@@ -64,9 +63,8 @@ UNKNOWN_VARIABLE = ("NQT103", "unknown-variable")
 EMPTY = ("NQT301", "empty-template")
 TINY = ("NQT302", "tiny-template")
 
-_SLOT = "\U000f0000"
-_FIRST_CODE = 0x10000
-_TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".csv")
+#: Files whose template bodies keep their own lines (a finding's line is exact).
+_LINE_EXACT_SUFFIXES = TEXT_SUFFIXES + CSV_SUFFIXES
 
 # A run of opening braces, a short name-like content, a run of closing braces.
 _BRACED = re.compile(r"(?<!\{)(\{+)([^{}\n]{0,80})(\}+)(?!\})")
@@ -85,9 +83,16 @@ _LIQUID_KEYWORDS = frozenset(
 _BLOCK_PREFIX = "#/^>!&"
 
 
+class Checker(Protocol):
+    """What the audit needs of a linter: a report for a text (``Linter.check``)."""
+
+    def check(self, text: str, *, path: str | None = None) -> Report: ...
+
+
 @dataclass(frozen=True)
-class Finding:
-    """One problem of one template, ``line`` in its file when known."""
+class TemplateFinding:
+    """One problem of one template, ``line`` in its file when known: a rule's
+    suggestion on the template's text, or an audit check (NQT ids)."""
 
     rule_id: str
     name: str
@@ -118,7 +123,7 @@ class TemplateAudit:
     line: int | None
     title: str | None
     words: int
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[TemplateFinding] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -200,30 +205,7 @@ def read_records(
 ) -> tuple[list[TemplateRecord], list[TemplateError]]:
     """Every template record of ``paths``, blank ones included, and the problems (bad
     files or records, duplicate ids: the first template of an id is kept)."""
-    records: list[TemplateRecord] = []
-    problems: list[TemplateError] = []
-    seen: dict[str, str] = {}
-    for path in paths:
-        try:
-            result = read_path(path, fmt)
-        except TemplateError as exc:
-            problems.append(exc)
-            continue
-        problems.extend(result.problems)
-        for record in result.records:
-            if record.id in seen:
-                problems.append(
-                    TemplateFileError(
-                        record.source or str(path),
-                        f"two templates have the id '{record.id}' ({seen[record.id]} and "
-                        f"{record.location}); rename one of them",
-                        line=record.line,
-                    )
-                )
-                continue
-            seen[record.id] = record.location
-            records.append(record)
-    return records, problems
+    return read_sources([Path(p) for p in paths], fmt, on_error="collect")
 
 
 # -- placeholders ----------------------------------------------------------------------
@@ -249,9 +231,9 @@ def _variable(syntax: str, name: str) -> str | None:
 
 def placeholder_findings(
     text: str, lang: str, known: Sequence[str] = ()
-) -> list[tuple[int, Finding]]:
+) -> list[tuple[int, TemplateFinding]]:
     """Malformed placeholders of a template as (offset, finding); line left unset."""
-    out: list[tuple[int, Finding]] = []
+    out: list[tuple[int, TemplateFinding]] = []
     for m in _BRACED.finditer(text):
         opening, content, closing = m.groups()
         if len(opening) == len(closing) or max(len(opening), len(closing)) < 2:
@@ -263,7 +245,7 @@ def placeholder_findings(
         out.append(
             (
                 m.start(),
-                Finding(
+                TemplateFinding(
                     *UNBALANCED,
                     "error",
                     f"'{m.group()}' has {len(opening)} opening and {len(closing)} closing "
@@ -280,7 +262,7 @@ def placeholder_findings(
         out.append(
             (
                 m.start(),
-                Finding(
+                TemplateFinding(
                     *UNBALANCED,
                     "error",
                     "'{{' is never closed on its line, so the placeholder is sent to the "
@@ -297,7 +279,7 @@ def placeholder_findings(
         out.append(
             (
                 at,
-                Finding(
+                TemplateFinding(
                     *UNBALANCED,
                     "error",
                     "'}}' closes a placeholder that was never opened on its line, so the "
@@ -317,7 +299,7 @@ def placeholder_findings(
             out.append(
                 (
                     p.start,
-                    Finding(
+                    TemplateFinding(
                         *SPACE_IN_NAME,
                         "error",
                         f"'{raw}' has a space inside its variable name, which no helpdesk "
@@ -332,7 +314,7 @@ def placeholder_findings(
             out.append(
                 (
                     p.start,
-                    Finding(
+                    TemplateFinding(
                         *UNKNOWN_VARIABLE,
                         "error",
                         f"'{variable}' is not a known variable, so the helpdesk leaves it "
@@ -417,30 +399,36 @@ def _groups(size: int, pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
 def audit_records(
     records: Sequence[TemplateRecord],
     *,
-    settings: Settings | None = None,
-    known_variables: Sequence[str] | None = None,
+    checker: Checker,
+    lang: str = AUTO,
+    known_variables: Sequence[str] = (),
     similarity: int = DEFAULT_SIMILARITY,
     progress: Callable[[Sequence[TemplateRecord]], Iterable[TemplateRecord]] | None = None,
 ) -> AuditResult:
-    """Audit templates already read (see the module docstring)."""
-    settings = settings or Settings()
+    """Audit templates already read (see the module docstring).
+
+    ``checker`` runs the rules on each template: a Linter without the rules in
+    :data:`IGNORED_RULES` (``Linter(..., ignore=IGNORED_RULES)``), whose report's
+    language is the template's; ``lang`` is used for templates it does not check
+    (blank ones).
+    """
     if not 1 <= similarity <= 100:
         raise ValueError(f"similarity must be between 1 and 100, got {similarity}")
-    known = tuple(known_variables if known_variables is not None else settings.known_variables)
-    linter = Linter(config=settings.with_overrides(templates=()), ignore=IGNORED_RULES)
-    lang = check_language(settings.lang)
+    known = tuple(known_variables)
+    lang = check_language(lang)
+    default_lang = lang if lang != AUTO else fallback()
     audits: list[TemplateAudit] = []
     words_of: list[tuple[str | None, ...]] = []
     slot_names: list[tuple[str, ...]] = []
     iterable = progress(records) if progress else records
     for record in iterable:
         text = strip_html(record.body) if record.html else record.body
-        report = linter.check(text, path=record.source or None) if text.strip() else None
-        text_lang = report.lang if report is not None else (lang if lang != AUTO else "en")
+        report = checker.check(text, path=record.source or None) if text.strip() else None
+        text_lang = report.lang if report is not None else default_lang
         norm = normalize(text, text_lang)
         line_of = _line_mapper(record)
         item = TemplateAudit(record.id, record.source, record.line, record.title, norm.word_count)
-        found: list[tuple[int, Finding]] = []
+        found: list[tuple[int, TemplateFinding]] = []
         if report is not None:
             found += [(s.start, _from_suggestion(s, line_of)) for s in report.suggestions]
         found += placeholder_findings(text, text_lang, known)
@@ -451,11 +439,13 @@ def audit_records(
             item.findings.append(finding)
         if norm.word_count == 0 and not norm.slots:
             item.findings.append(
-                Finding(*EMPTY, "error", "The template is empty, so it sends nothing.", record.line)
+                TemplateFinding(
+                    *EMPTY, "error", "The template is empty, so it sends nothing.", record.line
+                )
             )
         elif norm.word_count < TINY_WORDS:
             item.findings.append(
-                Finding(
+                TemplateFinding(
                     *TINY,
                     "warning",
                     f"The template has only {norm.word_count} "
@@ -479,19 +469,8 @@ def audit_records(
     same_group = {i: n for n, g in enumerate(duplicate_groups) for i in g}
 
     # Near duplicates over word codes.
-    codes: dict[str, str] = {}
-    encoded: list[str] = []
-    for words in words_of:
-        chars = []
-        for w in words:
-            if w is None:
-                chars.append(_SLOT)
-                continue
-            code = codes.get(w)
-            if code is None:
-                code = codes[w] = chr(_FIRST_CODE + len(codes))
-            chars.append(code)
-        encoded.append("".join(chars))
+    codes = WordCodes()
+    encoded = [codes.add(words) for words in words_of]
     pairs = near_duplicate_pairs(encoded, similarity)
     clusters: list[Cluster] = []
     for group in _groups(len(audits), ((a, b) for a, b, _ in pairs)):
@@ -519,18 +498,20 @@ def audit_records(
 def audit(
     paths: Iterable[str | Path],
     *,
-    settings: Settings | None = None,
-    known_variables: Sequence[str] | None = None,
+    checker: Checker,
+    lang: str = AUTO,
+    format: str = "auto",
+    known_variables: Sequence[str] = (),
     similarity: int = DEFAULT_SIMILARITY,
     progress: Callable[[Sequence[TemplateRecord]], Iterable[TemplateRecord]] | None = None,
 ) -> AuditResult:
     """Read every template of ``paths`` and audit them; unreadable files and records are
     listed in ``problems`` and the rest is still audited."""
-    settings = settings or Settings()
-    records, problems = read_records(paths, settings.templates_format)
+    records, problems = read_records(paths, format)
     result = audit_records(
         records,
-        settings=settings,
+        checker=checker,
+        lang=lang,
         known_variables=known_variables,
         similarity=similarity,
         progress=progress,
@@ -549,19 +530,19 @@ def _line_mapper(record: TemplateRecord) -> Callable[[int], int | None]:
     base = record.line
     if base is None:
         return lambda n: None
-    if record.source.lower().endswith(_TEXT_SUFFIXES) and not record.html:
+    if record.source.lower().endswith(_LINE_EXACT_SUFFIXES) and not record.html:
         return lambda n: base + n - 1
     return lambda n: base
 
 
-def _from_suggestion(s: Suggestion, line_of: Callable[[int], int | None]) -> Finding:
-    return Finding(
+def _from_suggestion(s: Suggestion, line_of: Callable[[int], int | None]) -> TemplateFinding:
+    return TemplateFinding(
         s.rule_id, s.name, s.severity, s.message, line_of(s.line), s.match, s.replacements
     )
 
 
-def _with_line(finding: Finding, line: int | None) -> Finding:
-    return Finding(
+def _with_line(finding: TemplateFinding, line: int | None) -> TemplateFinding:
+    return TemplateFinding(
         finding.rule_id,
         finding.name,
         finding.severity,

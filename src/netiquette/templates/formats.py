@@ -1,7 +1,7 @@
 """Reading template files: plain text and Markdown, CSV and helpdesk JSON exports.
 
 One job: turn a file into :class:`TemplateRecord` objects (id, title, body, lang, tags
-and the line it starts on). Matching lives in :mod:`netiquette.templates`.
+and the line it starts on). Matching lives in :mod:`netiquette.templates.matching`.
 
 Formats (``format=`` / ``--templates-format`` / ``templates_format``):
 
@@ -42,7 +42,9 @@ from netiquette.core import TemplateError
 from netiquette.text.markup import looks_like_html
 
 FORMATS = ("auto", "text", "csv", "zendesk", "freshdesk", "helpscout")
+#: The one list of suffixes of text and Markdown templates (a folder is read for them).
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+CSV_SUFFIXES = (".csv", ".tsv")
 FRONT_MATTER_KEYS = frozenset({"id", "title", "lang", "tags"})
 
 _ID_COLUMNS = ("id", "template_id", "key")
@@ -115,7 +117,7 @@ def detect_format(path: Path, text: str) -> str:
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         return "text"
-    if suffix in (".csv", ".tsv"):
+    if suffix in CSV_SUFFIXES:
         return "csv"
     stripped = text.lstrip()
     if suffix == ".json" or stripped.startswith(("{", "[")):
