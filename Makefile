@@ -16,16 +16,20 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/netiquette check data/examples/replies/ ; test $$? -le 1
 
-## test: set up, then lint, type-check and run the whole test suite
+## test: set up, then lint, check formatting, type-check, check the import layers
+## (docs/development.md) and run the whole test suite
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/ruff format --check src tests benchmarks scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 ## bench: speed and memory figures (see docs/performance.md)
 bench: $(STAMP)
