@@ -1,0 +1,69 @@
+"""The schema of the language data: every file has one, and a bad file is refused
+when it loads, with the file, the section (the rule) and the entry named."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from netiquette.core import ConfigError
+from netiquette.lang import available_files, codes, schema
+
+
+def test_every_data_file_of_every_language_has_a_schema() -> None:
+    files = [(code, name) for code in codes() for name in available_files(code)]
+    assert len(files) >= 23  # en 12, tr 11 (no grammar.yaml)
+    for code, name in files:
+        assert name in schema.FILES or name in schema.TEXT_FILES, f"lang/{code}/{name}"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        (
+            "tone.yaml",
+            {"slang": [{"phrase": "gonna", "replacment": "going to"}]},
+            r"lang/xx/tone\.yaml: slang\[0\] \('gonna'\): unknown key\(s\) replacment",
+        ),
+        (
+            "tone.yaml",
+            {"missing-courtesy": {"min_sentences": "three"}},
+            r"tone\.yaml: missing-courtesy: min_sentences: expected a whole number",
+        ),
+        (
+            "tone.yaml",
+            {"negative-framing": {"phrases": [{"phrase": "we can't", "always": "yes"}]}},
+            r"negative-framing: phrases\[0\] \(\"we can't\"\): always: expected true or false",
+        ),
+        (
+            "tone.yaml",
+            {"blames-customer": [{"phrase": "your fault", "case": "title"}]},
+            r"blames-customer\[0\] \('your fault'\): case: expected one of lower, upper",
+        ),
+        ("tone.yaml", {"sarcasm": ["yeah right"]}, r"sarcasm: expected a mapping"),
+        ("tone.yaml", {"no-such-rule": []}, r"unknown key\(s\) no-such-rule"),
+        (
+            "profanity.yaml",
+            {"tiers": {"strong": {"profanity": [{"word": "x", "forms": 3}]}}},
+            r"tiers: strong: profanity\[0\] \('x'\): forms: expected a list",
+        ),
+        ("language.yaml", {"name": "X"}, r"missing key\(s\) spacy, casing"),
+        ("letter.yaml", {"greetings": "hi"}, r"letter\.yaml: greetings: expected a list"),
+        ("notes.yaml", {}, r"no schema for a data file named 'notes\.yaml'"),
+    ],
+)
+def test_bad_data_is_refused_with_its_place_named(name: str, data: Any, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        schema.validate(data, name, f"lang/xx/{name}")
+
+
+def test_good_data_passes() -> None:
+    schema.validate(
+        {
+            "slang": ["ya know", {"phrase": "gonna", "replacement": "going to", "case": "lower"}],
+            "negative-framing": {"phrases": [{"phrase": "we can't", "always": True}]},
+        },
+        "tone.yaml",
+        "lang/xx/tone.yaml",
+    )
