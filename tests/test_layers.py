@@ -41,3 +41,15 @@ def test_an_engine_importing_the_linter_breaks_the_contract(tmp_path: Path) -> N
     done = _lint_imports(site, tmp_path)
     assert done.returncode == 1
     assert "netiquette.engines is not allowed to import netiquette.linter" in done.stdout
+
+
+def test_the_templates_package_loads_its_modules_on_first_use() -> None:
+    code = (
+        "import sys, netiquette.templates as t; "
+        "assert 'rapidfuzz' not in sys.modules; "
+        "assert t.TemplateSet.__module__ == 'netiquette.templates.matching'; "
+        "assert 'rapidfuzz' in sys.modules; "
+        "assert sorted(t.__all__) == sorted(n for n in t.__all__ if getattr(t, n, None) is not None)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

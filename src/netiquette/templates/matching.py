@@ -1,6 +1,6 @@
 """Known templates and near-copy matching: :class:`TemplateSet`.
 
-Every template is normalised once (:mod:`netiquette.templates.normalize`: folded
+Every template is normalised once (:mod:`netiquette.templates.words`: folded
 words, each placeholder one slot) and encoded, one code point per word. A draft is
 normalised the same way, without its quoted lines (``> ...``, usually the customer's
 own message). Reading files and folders is :mod:`netiquette.templates.reading`; the
@@ -41,7 +41,7 @@ from netiquette.core import TemplateError
 from netiquette.lang import check_language
 from netiquette.templates.formats import TemplateRecord
 from netiquette.templates.index import TemplateIndex, fingerprint
-from netiquette.templates.normalize import SLOT, Normalized, WordCodes, normalize, slot_count
+from netiquette.templates.words import SLOT, Normalized, WordCodes, normalize, slot_count
 from netiquette.templates.reading import TemplateWarning, duplicate_id
 from netiquette.text.markup import blank_tags, strip_html
 

@@ -20,8 +20,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
-import numpy
-
 from netiquette.text import letter, markup, nlp, placeholders, sentences
 from netiquette.text.fold import fold
 from netiquette.text.placeholders import Placeholder
@@ -116,6 +114,7 @@ class Document:
         Built from one ``Doc.to_array`` call: creating a spaCy Token object per token
         costs more than the whole tokenisation.
         """
+        import numpy  # loaded with spaCy already: not at "import netiquette"
         from spacy.attrs import (
             IDX,
             IS_ALPHA,
