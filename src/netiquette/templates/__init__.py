@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     from netiquette.templates.index import TemplateIndex
     from netiquette.templates.loading import load
     from netiquette.templates.matching import Template, TemplateMatch, TemplateSet
-    from netiquette.templates.words import Normalized, normalize
     from netiquette.templates.reading import TemplateSources, TemplateWarning, read_sources
+    from netiquette.templates.words import Normalized, normalize
 
 #: Where each public name lives. They are imported on first use, so that reading a
 #: format name (the CLI's --help, config checks) does not load rapidfuzz and numpy.

@@ -43,8 +43,8 @@ from netiquette.lang import AUTO, check_language, fallback
 from netiquette.report import Report, Suggestion
 from netiquette.templates.formats import CSV_SUFFIXES, TEXT_SUFFIXES, TemplateRecord
 from netiquette.templates.index import TemplateIndex
-from netiquette.templates.words import WordCodes, normalize
 from netiquette.templates.reading import read_sources
+from netiquette.templates.words import WordCodes, normalize
 from netiquette.text import placeholders
 from netiquette.text.markup import strip_html
 

@@ -41,8 +41,8 @@ from netiquette.core import TemplateError
 from netiquette.lang import check_language
 from netiquette.templates.formats import TemplateRecord
 from netiquette.templates.index import TemplateIndex, fingerprint
-from netiquette.templates.words import SLOT, Normalized, WordCodes, normalize, slot_count
 from netiquette.templates.reading import TemplateWarning, duplicate_id
+from netiquette.templates.words import SLOT, Normalized, WordCodes, normalize, slot_count
 from netiquette.text.markup import blank_tags, strip_html
 
 #: Words of the draft that may stand in for one placeholder of the template.
