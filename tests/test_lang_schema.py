@@ -67,3 +67,15 @@ def test_good_data_passes() -> None:
         "tone.yaml",
         "lang/xx/tone.yaml",
     )
+
+
+def test_the_sections_read_without_parsing_are_the_keys_of_the_file() -> None:
+    from netiquette.lang import load, sections
+
+    checked = 0
+    for code in codes():
+        for name in available_files(code):
+            if name.endswith(".yaml"):
+                checked += 1
+                assert sections(code, name) == set(load(code, name)), f"lang/{code}/{name}"
+    assert checked >= 21

@@ -24,7 +24,7 @@ from netiquette.config import LANGUAGE_DEFAULTS, OPTIONS, Settings
 from netiquette.core import Category, ConfigError, Finding, Severity
 from netiquette.engines.phrases import PhraseList, alternation
 from netiquette.lang import get as get_language
-from netiquette.lang import has_file, load
+from netiquette.lang import has_file, load, sections
 from netiquette.text.fold import fold
 
 if TYPE_CHECKING:
@@ -135,12 +135,9 @@ class Rule:
         """Whether ``lang`` has the data this rule needs."""
         if cls.data_file is None:
             return True
-        if not has_file(lang, cls.data_file):
-            return False
         if not cls.data_section:
-            return True
-        data = load(lang, cls.data_file)
-        return isinstance(data, dict) and cls.name in data
+            return has_file(lang, cls.data_file)
+        return cls.name in sections(lang, cls.data_file)
 
     def claimed_words(self) -> frozenset[str]:
         """Single words this rule reports with a better message than a rule that

@@ -10,7 +10,15 @@ against its schema) and :func:`detect` chooses the language of a text.
 from __future__ import annotations
 
 from netiquette.lang.detection import detect, scores
-from netiquette.lang.files import DataLoader, available_files, codes, has_file, load, parse_yaml
+from netiquette.lang.files import (
+    DataLoader,
+    available_files,
+    codes,
+    has_file,
+    load,
+    parse_yaml,
+    sections,
+)
 from netiquette.lang.language import AUTO, Language, check_language, fallback, get, turkic_codes
 
 __all__ = [
@@ -27,5 +35,6 @@ __all__ = [
     "load",
     "parse_yaml",
     "scores",
+    "sections",
     "turkic_codes",
 ]

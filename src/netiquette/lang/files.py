@@ -88,6 +88,21 @@ def load(lang: str, name: str) -> Any:
     return data
 
 
+_TOP_LEVEL_KEY = re.compile(r"^([^\s#\-][^:\n]*):", re.MULTILINE)
+
+
+@cache
+def sections(lang: str, name: str) -> frozenset[str]:
+    """The top-level keys of the YAML file ``name`` of ``lang`` (empty when missing),
+    read from the text without parsing it: enough to tell which rules have data in a
+    language (``netiquette rules``) without loading every file. A test checks they
+    are the keys ``load`` finds."""
+    path = folder(lang).joinpath(name)
+    if not path.is_file():
+        return frozenset()
+    return frozenset(_TOP_LEVEL_KEY.findall(path.read_text(encoding="utf-8")))
+
+
 def available_files(lang: str) -> list[str]:
     """Names of the data files of ``lang``."""
     return sorted(p.name for p in folder(lang).iterdir() if p.name.endswith((".yaml", ".txt")))
