@@ -13,6 +13,7 @@ from conftest import EXAMPLES, shared_path
 from netiquette.cli import main
 from netiquette.config import settings_from_mapping
 from netiquette.templates import audit
+from netiquette.templates.placeholder_checks import placeholder_findings
 
 
 def _checker(lang: str = "en") -> netiquette.Linter:
@@ -45,14 +46,14 @@ def ids_of(result: audit.AuditResult, template_id: str) -> list[str]:
 
 
 def findings(text: str, known: tuple[str, ...] = ()) -> list[tuple[str, str]]:
-    return [(f.rule_id, f.match) for _, f in audit.placeholder_findings(text, "en", known)]
+    return [(f.rule_id, f.match) for _, f in placeholder_findings(text, "en", known)]
 
 
 # -- malformed placeholders ---------------------------------------------------------------
 
 
 def test_unbalanced_braces_are_errors_with_a_fix() -> None:
-    found = audit.placeholder_findings("Hi {{ name },\nYour order {order_id}} shipped.", "en")
+    found = placeholder_findings("Hi {{ name },\nYour order {order_id}} shipped.", "en")
     assert [(f.rule_id, f.match, f.replacements) for _, f in found] == [
         ("NQT101", "{{ name }", ("{{ name }}",)),
         ("NQT101", "{order_id}}", ("{{order_id}}",)),
@@ -67,7 +68,7 @@ def test_unclosed_and_unopened_double_braces() -> None:
 
 def test_space_inside_a_variable_name() -> None:
     assert findings("Hi {{ first name }}, thanks.") == [("NQT102", "{{ first name }}")]
-    (_, f), *_ = audit.placeholder_findings("Hi ${first name}.", "en")
+    (_, f), *_ = placeholder_findings("Hi ${first name}.", "en")
     assert f.replacements == ("${first_name}",)
 
 

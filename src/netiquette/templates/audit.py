@@ -26,23 +26,18 @@ templates are warnings.
 
 from __future__ import annotations
 
-import bisect
-import math
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any, Protocol
-
-from rapidfuzz import process
-from rapidfuzz.distance import Indel
 
 from netiquette.core import TemplateError
 from netiquette.lang import AUTO, check_language, fallback
 from netiquette.report import Report, Suggestion
+from netiquette.templates.duplicates import groups, near_duplicate_pairs, slot_key
+from netiquette.templates.findings import EMPTY, TINY, TemplateFinding
 from netiquette.templates.formats import CSV_SUFFIXES, TEXT_SUFFIXES, TemplateRecord
-from netiquette.templates.index import TemplateIndex
+from netiquette.templates.placeholder_checks import placeholder_findings
 from netiquette.templates.reading import read_sources
 from netiquette.templates.words import WordCodes, normalize
 from netiquette.text import placeholders
@@ -56,62 +51,14 @@ DEFAULT_SIMILARITY = 90
 IGNORED_RULES = ("NQ501", "NQ502")
 SCHEMA_VERSION = "1.0"
 
-# Audit finding ids: 1xx placeholders (errors), 2xx duplicates, 3xx size.
-UNBALANCED = ("NQT101", "unbalanced-placeholder")
-SPACE_IN_NAME = ("NQT102", "space-in-variable")
-UNKNOWN_VARIABLE = ("NQT103", "unknown-variable")
-EMPTY = ("NQT301", "empty-template")
-TINY = ("NQT302", "tiny-template")
-
 #: Files whose template bodies keep their own lines (a finding's line is exact).
 _LINE_EXACT_SUFFIXES = TEXT_SUFFIXES + CSV_SUFFIXES
-
-# A run of opening braces, a short name-like content, a run of closing braces.
-_BRACED = re.compile(r"(?<!\{)(\{+)([^{}\n]{0,80})(\}+)(?!\})")
-_NAME_LIKE = re.compile(r"""^[%#/^&>!-]?\s*[^\W\d][\w.\s-]*(?:\|[^{}]*)?%?-?$""")
-_OPEN_ONLY = re.compile(r"(?m)\{\{(?![^\n]*\})[^\n]*$")
-_CLOSE_ONLY = re.compile(r"(?m)^[^{\n]*?(\}\})")
-_INNER_SPACE = re.compile(r"[^\W_]\s+[^\W_]")
-_LIQUID_KEYWORDS = frozenset(
-    re.split(
-        r"\s+",
-        "if elsif else endif unless endunless for endfor case when endcase assign capture "
-        "endcapture comment endcomment raw endraw include render break continue cycle "
-        "increment decrement liquid echo tablerow endtablerow with endwith",
-    )
-)
-_BLOCK_PREFIX = "#/^>!&"
 
 
 class Checker(Protocol):
     """What the audit needs of a linter: a report for a text (``Linter.check``)."""
 
     def check(self, text: str, *, path: str | None = None) -> Report: ...
-
-
-@dataclass(frozen=True)
-class TemplateFinding:
-    """One problem of one template, ``line`` in its file when known: a rule's
-    suggestion on the template's text, or an audit check (NQT ids)."""
-
-    rule_id: str
-    name: str
-    severity: str
-    message: str
-    line: int | None
-    match: str = ""
-    replacements: tuple[str, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "rule_id": self.rule_id,
-            "name": self.name,
-            "severity": self.severity,
-            "message": self.message,
-            "line": self.line,
-            "match": self.match,
-            "replacements": list(self.replacements),
-        }
 
 
 @dataclass
@@ -208,191 +155,6 @@ def read_records(
     return read_sources([Path(p) for p in paths], fmt, on_error="collect")
 
 
-# -- placeholders ----------------------------------------------------------------------
-
-
-def _variable(syntax: str, name: str) -> str | None:
-    """The variable a placeholder names, or None for control tags and fill-in notes."""
-    if syntax not in ("double-brace", "dollar-brace", "liquid"):
-        return None
-    inner = name.strip().strip("{}").strip()
-    if not inner or inner[0] in _BLOCK_PREFIX or inner[0] in "'\"":
-        return None
-    if syntax == "liquid":
-        first = inner.split(None, 1)[0].split(",", 1)[0]
-        if first.lower() in _LIQUID_KEYWORDS or " " in inner.split(",", 1)[0].strip():
-            return None
-        inner = inner.split(",", 1)[0]  # Help Scout: {%customer.firstName,fallback=x%}
-    inner = inner.split("|", 1)[0].strip()
-    if inner.split(None, 1)[0].lower() in ("else", "this"):
-        return None
-    return inner
-
-
-def placeholder_findings(
-    text: str, lang: str, known: Sequence[str] = ()
-) -> list[tuple[int, TemplateFinding]]:
-    """Malformed placeholders of a template as (offset, finding); line left unset."""
-    out: list[tuple[int, TemplateFinding]] = []
-    for m in _BRACED.finditer(text):
-        opening, content, closing = m.groups()
-        if len(opening) == len(closing) or max(len(opening), len(closing)) < 2:
-            continue
-        if not _NAME_LIKE.match(content.strip()):
-            continue
-        fixed = "{" * max(len(opening), len(closing))
-        fixed = f"{fixed}{content}{'}' * len(fixed)}"
-        out.append(
-            (
-                m.start(),
-                TemplateFinding(
-                    *UNBALANCED,
-                    "error",
-                    f"'{m.group()}' has {len(opening)} opening and {len(closing)} closing "
-                    "braces, so the helpdesk sends it to the customer as written.",
-                    None,
-                    m.group(),
-                    (fixed,),
-                ),
-            )
-        )
-    for m in _OPEN_ONLY.finditer(text):
-        if any(start <= m.start() < start + len(f.match) for start, f in out):
-            continue
-        out.append(
-            (
-                m.start(),
-                TemplateFinding(
-                    *UNBALANCED,
-                    "error",
-                    "'{{' is never closed on its line, so the placeholder is sent to the "
-                    "customer as written.",
-                    None,
-                    m.group()[:40],
-                ),
-            )
-        )
-    for m in _CLOSE_ONLY.finditer(text):
-        at = m.start(1)
-        if any(start <= at < start + len(f.match) for start, f in out):
-            continue
-        out.append(
-            (
-                at,
-                TemplateFinding(
-                    *UNBALANCED,
-                    "error",
-                    "'}}' closes a placeholder that was never opened on its line, so the "
-                    "customer sees stray braces.",
-                    None,
-                    "}}",
-                ),
-            )
-        )
-    for p in placeholders.find(text, lang):
-        variable = _variable(p.syntax, p.name)
-        if variable is None:
-            continue
-        raw = text[p.start : p.end]
-        if _INNER_SPACE.search(variable):
-            fixed = raw.replace(variable, re.sub(r"\s+", "_", variable))
-            out.append(
-                (
-                    p.start,
-                    TemplateFinding(
-                        *SPACE_IN_NAME,
-                        "error",
-                        f"'{raw}' has a space inside its variable name, which no helpdesk "
-                        "fills in, so the customer sees it as written.",
-                        None,
-                        raw,
-                        (fixed,),
-                    ),
-                )
-            )
-        elif known and not any(fnmatchcase(variable, pattern) for pattern in known):
-            out.append(
-                (
-                    p.start,
-                    TemplateFinding(
-                        *UNKNOWN_VARIABLE,
-                        "error",
-                        f"'{variable}' is not a known variable, so the helpdesk leaves it "
-                        "empty or sends it to the customer as written.",
-                        None,
-                        raw,
-                    ),
-                )
-            )
-    out.sort(key=lambda item: item[0])
-    return out
-
-
-# -- duplicates ------------------------------------------------------------------------
-
-
-def _slot_key(name: str) -> str:
-    return re.sub(r"[\W_]+", "", name.lower())
-
-
-def near_duplicate_pairs(encoded: Sequence[str], threshold: float) -> list[tuple[int, int, float]]:
-    """Pairs (i, j, similarity) of encoded texts with Indel ratio >= ``threshold``.
-
-    Texts are taken in length order; a text is only compared with longer ones that
-    could reach the ratio (a bisect on lengths) and, among those, with the candidates
-    of a :class:`TemplateIndex` sharing enough words with it.
-    """
-    order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
-    texts = [encoded[i] for i in order]
-    lengths = [len(t) for t in texts]
-    index = TemplateIndex(texts, slot="\U000f0fff")  # slots are ordinary words here
-    ratio = threshold / 100.0
-    pairs: list[tuple[int, int, float]] = []
-    for a, text in enumerate(texts):
-        la = len(text)
-        if la == 0:
-            continue
-        # ratio = 2 L / (la + lb) with L <= la  ->  lb <= la (2 - ratio) / ratio.
-        high = bisect.bisect_right(lengths, la * (2 - ratio) / ratio + 1e-9)
-        if high <= a + 1:
-            continue
-        # With lb >= la: L >= ratio * (la + lb) / 2 >= ratio * la.
-        need = max(1, math.ceil(ratio * la - 1e-9))
-        chosen = index.candidates(text, need, a + 1, high)
-        if not chosen:
-            continue
-        scored = process.extract(
-            text,
-            [texts[b] for b in chosen],
-            scorer=Indel.normalized_similarity,
-            processor=None,
-            limit=None,
-            score_cutoff=ratio - 1e-9,
-        )
-        for _, score, offset in scored:
-            pairs.append((order[a], order[chosen[offset]], 100.0 * score))
-    return pairs
-
-
-def _groups(size: int, pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
-    parent = list(range(size))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for a, b in pairs:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[int, list[int]] = {}
-    for i in range(size):
-        groups.setdefault(root(i), []).append(i)
-    return [g for g in groups.values() if len(g) > 1]
-
-
 # -- the audit -------------------------------------------------------------------------
 
 
@@ -456,7 +218,7 @@ def audit_records(
             )
         audits.append(item)
         words_of.append(norm.words)
-        slot_names.append(tuple(_slot_key(p.name) for p in placeholders.find(text, text_lang)))
+        slot_names.append(tuple(slot_key(p.name) for p in placeholders.find(text, text_lang)))
     tiny = [a.id for a in audits if any(f.rule_id == TINY[0] for f in a.findings)]
 
     # Trivial duplicates: same words, same placeholders (whatever their syntax).
@@ -473,7 +235,7 @@ def audit_records(
     encoded = [codes.add(words) for words in words_of]
     pairs = near_duplicate_pairs(encoded, similarity)
     clusters: list[Cluster] = []
-    for group in _groups(len(audits), ((a, b) for a, b, _ in pairs)):
+    for group in groups(len(audits), ((a, b) for a, b, _ in pairs)):
         groups_of = {same_group.get(i, -1 - i) for i in group}
         if len(groups_of) == 1:
             continue  # one set of trivial duplicates: reported under duplicates
