@@ -42,7 +42,7 @@ from netiquette.lang import check_language
 from netiquette.templates.formats import TemplateRecord
 from netiquette.templates.index import TemplateIndex, fingerprint
 from netiquette.templates.reading import TemplateWarning, duplicate_id
-from netiquette.templates.words import SLOT, Normalized, WordCodes, normalize, slot_count
+from netiquette.templates.words import SLOT, Normalized, WordCodes, WordCounts, normalize
 from netiquette.text.markup import blank_tags, strip_html
 
 #: Words of the draft that may stand in for one placeholder of the template.
@@ -59,7 +59,7 @@ INDEX_THRESHOLD = 200
 
 
 @dataclass(frozen=True)
-class Template:
+class Template(WordCounts):
     """One known template: its id, original text and words (``None`` = placeholder).
 
     ``title``, ``lang`` and ``tags`` come from the file (front matter, CSV columns,
@@ -76,15 +76,6 @@ class Template:
     lang: str | None = None
     tags: tuple[str, ...] = ()
     line: int | None = None
-
-    @property
-    def slots(self) -> int:
-        return slot_count(self.words)
-
-    @property
-    def word_count(self) -> int:
-        """Words without the placeholders."""
-        return len(self.words) - slot_count(self.words)
 
 
 @dataclass(frozen=True)

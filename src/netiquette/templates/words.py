@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from netiquette.core import TemplateError
 from netiquette.lang import codes
@@ -48,15 +48,11 @@ def slot_count(words: tuple[str | None, ...]) -> int:
     return sum(1 for w in words if w is None)
 
 
-class Normalized(NamedTuple):
-    """Text in matching form: folded words, ``None`` for each placeholder.
+class WordCounts:
+    """``slots`` and ``word_count`` of something made of ``words`` (None: a placeholder)."""
 
-    ``spans`` holds the offsets of each word in the original text when they were asked
-    for, and is empty otherwise.
-    """
-
+    __slots__ = ()
     words: tuple[str | None, ...]
-    spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def slots(self) -> int:
@@ -66,6 +62,18 @@ class Normalized(NamedTuple):
     def word_count(self) -> int:
         """Words without the placeholders."""
         return len(self.words) - slot_count(self.words)
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized(WordCounts):
+    """Text in matching form: folded words, ``None`` for each placeholder.
+
+    ``spans`` holds the offsets of each word in the original text when they were asked
+    for, and is empty otherwise.
+    """
+
+    words: tuple[str | None, ...]
+    spans: tuple[tuple[int, int], ...] = ()
 
 
 def normalize(
