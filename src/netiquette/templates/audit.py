@@ -13,7 +13,7 @@ with the repository itself (docs/templates.md, "Audit"):
 - near-duplicate clusters: templates whose words (placeholders as one slot each) agree
   in order to at least ``similarity`` percent (``2 * common / (a + b)``, rapidfuzz's
   Indel ratio over word codes), grouped by single linkage; pairs are found with a
-  :class:`~netiquette.template_index.TemplateIndex` so that 10,000 templates do not
+  :class:`~netiquette.templates.index.TemplateIndex` so that 10,000 templates do not
   need 50 million comparisons;
 - trivial duplicates: templates identical once case, punctuation, whitespace and the
   syntax of their placeholders are ignored;

@@ -209,7 +209,7 @@ class TemplateSet:
 
     @classmethod
     def from_records(cls, records: Iterable[TemplateRecord], *, lang: str = "en") -> TemplateSet:
-        """A set from records read by :mod:`netiquette.template_formats`."""
+        """A set from records read by :mod:`netiquette.templates.reading`."""
         lang = check_language(lang)
         templates = []
         for record in records:
