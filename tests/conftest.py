@@ -5,16 +5,31 @@ from pathlib import Path
 import pytest
 
 import netiquette
+from netiquette.engines.profanity import ProfanityMatcher, matcher_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLES = ROOT / "data" / "examples"
+#: The profanity rules: NQ201 (strong) and NQ202 (mild).
+PROFANITY_RULES = ("NQ201", "NQ202")
 
 
 @pytest.fixture(scope="session")
 def linter_en() -> netiquette.Linter:
     return netiquette.Linter("en")
+
+
+@pytest.fixture(scope="module")
+def profanity_matcher(request: pytest.FixtureRequest) -> ProfanityMatcher:
+    """The profanity matcher of the requesting module's language (its ``LANG``)."""
+    return matcher_for(request.module.LANG)
+
+
+@pytest.fixture(scope="module")
+def profanity_linter(request: pytest.FixtureRequest) -> netiquette.Linter:
+    """A linter of the profanity rules only, in the requesting module's ``LANG``."""
+    return netiquette.Linter(request.module.LANG, select=list(PROFANITY_RULES))
 
 
 def shared_path(*parts: str) -> Path:

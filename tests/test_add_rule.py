@@ -94,11 +94,13 @@ def add_rule(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def digest(root: Path) -> dict[str, str]:
     """Every file of the copy (bytecode aside) and a hash of its content."""
-    return {
+    found = {
         str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in sorted(root.rglob("*"))
         if path.is_file() and "__pycache__" not in path.parts
     }
+    assert len(found) > 150  # src/, tests/fixtures/, scripts/ and docs/rules/: ~200 files
+    return found
 
 
 def in_copy(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -138,6 +140,7 @@ def test_the_new_rules_load_in_a_fresh_process(repo: Path) -> None:
     count = "from netiquette.registry import all_rules; print(len(all_rules()))"
     assert found["count"] == int(in_copy(_before(repo), "-c", count).stdout) + 3
     every, with_tone = languages(repo), languages(repo, "tone.yaml")
+    assert every == with_tone == ["en", "tr"]
     assert found["NQ116"] == {
         "class": "SorryNotSorry",
         "base": "PhraseRule",
@@ -159,6 +162,7 @@ def test_the_new_rules_load_in_a_fresh_process(repo: Path) -> None:
 
 def test_fixtures_for_every_language_it_runs_in(repo: Path) -> None:
     every = languages(repo)
+    assert every == ["en", "tr"]
     for rule_id, name, langs in (
         ("NQ116", "sorry-not-sorry", languages(repo, "tone.yaml")),
         ("NQ404", "plain-numbers", every),

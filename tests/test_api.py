@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 
 import netiquette
+from helpers import RULES
 from netiquette import ConfigError, InputError, NetiquetteError, UnsupportedLanguageError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,6 +148,7 @@ def test_inline_suppressions() -> None:
 
 def test_rules_metadata() -> None:
     infos = netiquette.rules()
+    assert len(infos) == RULES
     ids = [r.id for r in infos]
     assert ids == sorted(ids) and len(ids) == len(set(ids))
     names = [r.name for r in infos]

@@ -156,19 +156,26 @@ class _Terminal(io.StringIO):
         return True
 
 
-def test_progress_bar_on_a_terminal_for_many_files(tmp_path: Path) -> None:
-    from netiquette.cli import PROGRESS_MIN_FILES, _with_progress
+def test_progress_bar_on_a_terminal_for_many_files(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from netiquette.cli import PROGRESS_MIN_FILES
 
-    items: list[str | Path] = [tmp_path / f"{i}.txt" for i in range(PROGRESS_MIN_FILES)]
-    terminal = _Terminal()
-    assert list(_with_progress(items, terminal)) == items
-    assert f"0/{PROGRESS_MIN_FILES}" in terminal.getvalue() and "file/s" in terminal.getvalue()
-    quiet = io.StringIO()
-    assert list(_with_progress(items, quiet)) == items
-    assert quiet.getvalue() == ""
-    few = _Terminal()
-    assert list(_with_progress(items[:3], few)) == items[:3]
-    assert few.getvalue() == ""
+    files = [f"{i}.txt" for i in range(PROGRESS_MIN_FILES)]
+    for name in files:
+        (workdir / name).write_text(CLEAN, "utf-8")
+
+    def check(names: list[str], stderr: io.StringIO) -> str:
+        """stderr of `netiquette check` on ``names``, after it checked every one."""
+        monkeypatch.setattr(sys, "stderr", stderr)
+        assert main(["check", "--no-config", *names]) == 0
+        assert f"{len(names)} texts checked: {len(names)} passed" in capsys.readouterr().out
+        return stderr.getvalue()
+
+    terminal = check(files, _Terminal())
+    assert f"0/{PROGRESS_MIN_FILES}" in terminal and "file/s" in terminal
+    assert check(files, io.StringIO()) == ""  # not a terminal
+    assert check(files[:3], _Terminal()) == ""  # too few files
 
 
 def test_templates_index_is_cached_and_reused(

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from types import ModuleType
+
+from helpers import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _generator():  # type: ignore[no-untyped-def]
+def _generator() -> ModuleType:
     spec = importlib.util.spec_from_file_location(
         "gen_rule_docs", ROOT / "scripts" / "gen_rule_docs.py"
     )
@@ -21,6 +24,7 @@ def _generator():  # type: ignore[no-untyped-def]
 def test_rule_docs_are_current() -> None:
     generator = _generator()
     expected = generator.expected_pages()
+    assert len(expected) == RULES + 1  # a page per rule and the index
     docs = ROOT / "docs" / "rules"
     stale = [
         name
@@ -34,6 +38,8 @@ def test_rule_docs_are_current() -> None:
 def test_every_rule_docstring_has_the_standard_headings() -> None:
     from netiquette.registry import rules
 
-    for info in rules():
+    infos = rules()
+    assert len(infos) == RULES
+    for info in infos:
         for heading in ("## What it does", "## Why is this bad?", "## Example", "## Use instead"):
             assert heading in info.documentation, f"{info.id} lacks '{heading}'"

@@ -29,7 +29,9 @@ GRAMMAR_RULES = ("NQ601", "NQ602", "NQ603")
 
 def _recordings() -> dict[str, dict[str, Any]]:
     out = {}
-    for path in sorted(DATA.glob("check-*.json")):
+    paths = sorted(DATA.glob("check-*.json"))
+    assert len(paths) == 4
+    for path in paths:
         recorded = json.loads(path.read_text(encoding="utf-8"))
         out[recorded["request"]["text"]] = recorded
     return out
@@ -321,13 +323,25 @@ def test_unparseable_answers_are_skipped_matches() -> None:
 
 
 def test_utf16_offsets() -> None:
+    """LanguageTool counts UTF-16 code units; matches come back as offsets into ``text``."""
     text = "a😀b 👍🏽 c"
-    convert = lt._utf16_converter(text)
     utf16 = text.encode("utf-16-le")
-    for index in range(len(text) + 1):
-        units = len(text[:index].encode("utf-16-le")) // 2
-        assert convert(units) == index
     assert len(utf16) // 2 == len(text) + 3
+
+    def units(index: int) -> int:
+        return len(text[:index].encode("utf-16-le")) // 2
+
+    # One match on every character, as LanguageTool would give it.
+    payload = {
+        "matches": [
+            {"offset": units(i), "length": units(i + 1) - units(i), "rule": {"id": f"R{i}"}}
+            for i in range(len(text))
+        ]
+    }
+    found = lt.parse_matches(payload, text)
+    assert [(m.start, m.end, m.rule_id) for m in found] == [
+        (i, i + 1, f"R{i}") for i in range(len(text))
+    ]
 
 
 def _install(root: Path, name: str = "LanguageTool-6.6", jar: bool = True) -> Path:

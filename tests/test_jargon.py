@@ -2,31 +2,33 @@
 
 from __future__ import annotations
 
-import json
-import re
 import statistics
 import time
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
 import netiquette
-from conftest import shared_path
-from netiquette.checks.jargon.undefined_acronym import UndefinedAcronym, _spelled_by
+from helpers import agent_turns, cx_macros, freecodecamp_replies
+from netiquette.checks.jargon.undefined_acronym import UndefinedAcronym
 from netiquette.config import Settings
 from netiquette.engines.phrases import PhraseList, parse_entry
 from netiquette.lang import load
 from netiquette.registry import all_rules
-from netiquette.rule import RuleContext
+from netiquette.rule import Rule, RuleContext
 from netiquette.text.document import Document
 from netiquette.text.fold import fold
 
-PHRASE_RULES = ("support-jargon", "chat-speak")
+#: The phrase-list rules of jargon.yaml: how many entries each has, and how many of
+#: them hold without a condition on their context.
+PHRASE_RULES = {"support-jargon": (125, 88), "chat-speak": (72, 50)}
 JARGON_IDS = ["NQ301", "NQ302", "NQ303"]
 
 
 def _entries(rule: str) -> list[Any]:
     items = load("en", "jargon.yaml")[rule]
+    assert len(items) == PHRASE_RULES[rule][0], f"jargon.yaml {rule}: entries"
     return [item if isinstance(item, dict) else {"phrase": item} for item in items]
 
 
@@ -74,6 +76,7 @@ def test_every_unconditional_phrase_is_found_in_a_sentence(rule: str) -> None:
     """Catches phrases the tokenizer splits so they are never tried ("b/c", "w/o")."""
     rule_id = next(i for i, cls in all_rules().items() if cls.name == rule)
     linter = netiquette.Linter("en", select=[rule_id])
+    checked = 0
     for item in _entries(rule):
         if set(item) & {"preceded_by", "followed_by", "case"}:
             continue
@@ -81,10 +84,13 @@ def test_every_unconditional_phrase_is_found_in_a_sentence(rule: str) -> None:
         text = f"So {phrase} here."
         matches = [s.match for s in linter.check(text).suggestions]
         assert phrase in [fold(m, "en") for m in matches], (phrase, matches)
+        checked += 1
+    assert checked == PHRASE_RULES[rule][1]
 
 
 def test_acronym_lists_are_sorted_strings_without_duplicates() -> None:
     data = load("en", "acronyms.yaml")
+    assert (len(data), sum(len(values) for values in data.values())) == (8, 410)
     for key, values in data.items():
         items = list(values)  # the keys of `expansions`
         assert all(isinstance(v, str) for v in items), f"acronyms.yaml {key}: not all strings"
@@ -93,6 +99,8 @@ def test_acronym_lists_are_sorted_strings_without_duplicates() -> None:
         if key not in ("calendar", "regions"):  # these two follow the calendar and maps
             assert items == sorted(items), f"acronyms.yaml {key}: not sorted"
     settings = load("en", "jargon.yaml")["undefined-acronym"]
+    lists = [values for values in settings.values() if isinstance(values, list)]
+    assert (len(lists), sum(len(values) for values in lists)) == (10, 174)
     for key, values in settings.items():
         if isinstance(values, list):
             assert all(isinstance(v, str) for v in values), f"jargon.yaml {key}: not all strings"
@@ -103,11 +111,15 @@ def test_acronym_expansions_are_acronyms_with_plain_words() -> None:
     data = load("en", "acronyms.yaml")
     for core in ("pdf", "faq", "usb", "ok", "id", "url"):
         assert core in data["everyday"]
+    assert len(data["expansions"]) == 80
     rule = UndefinedAcronym(RuleContext("en", Settings()))
+    linter = netiquette.Linter("en", select=["NQ301"])
     for short, plain in data["expansions"].items():
-        assert rule._acronym(short) == fold(short, "en"), short
         assert fold(plain, "en") != fold(short, "en") and plain.strip() == plain, short
         assert fold(short, "en") not in rule.known or fold(short, "en") in rule.claimed, short
+        # Used undefined, it is read as an acronym and spelled out from the data.
+        found = linter.check(f"Please check the {short} today.").suggestions
+        assert [(s.match, s.replacements) for s in found] == [(short, (f"{plain} ({short})",))]
 
 
 # -- NQ301 behaviour --------------------------------------------------------------------
@@ -116,15 +128,17 @@ def test_acronym_expansions_are_acronyms_with_plain_words() -> None:
 @pytest.mark.parametrize(
     ("short", "text", "defined"),
     [
-        ("sla", "our service level agreement", True),
-        ("2fa", "turn on two-factor authentication", True),
-        ("gdpr", "the general data protection regulation", True),
-        ("sla", "contact support", False),
-        ("api", "see below", False),
+        ("SLA", "our service level agreement", True),
+        ("2FA", "turn on two-factor authentication", True),
+        ("GDPR", "the general data protection regulation", True),
+        ("SLA", "contact support", False),
+        ("API", "see below", False),
     ],
 )
 def test_long_form_spells_the_acronym(short: str, text: str, defined: bool) -> None:
-    assert (_spelled_by(short, text) >= 0) is defined
+    """Words before "(ABC)" define ABC when their initials spell it."""
+    draft = f"Please read {text} ({short}) before you reply."
+    assert _found(draft, select=["NQ301"]) == ([] if defined else [("NQ301", short)])
 
 
 def test_only_the_first_undefined_use_is_flagged() -> None:
@@ -191,22 +205,16 @@ def test_phrases_whose_first_word_the_tokenizer_splits_are_found() -> None:
 # -- real replies (read in place from ../shared; skipped when absent) ---------------------
 
 
-def _fcc_templates() -> list[str]:
-    text = shared_path("data", "templates", "freecodecamp-reply-templates.md").read_text("utf-8")
-    return [m.group(1) for m in re.finditer(r"(?ms)^```(?:markdown|md)\n(.*?)^```$", text)]
-
-
 def test_abcd_agent_turns_have_no_jargon() -> None:
-    path = shared_path("data", "agent-replies", "abcd-agent-turns.jsonl")
     linter = netiquette.Linter("en", select=JARGON_IDS)
-    turns = [json.loads(line)["text"] for line in path.read_text("utf-8").splitlines()]
+    turns = agent_turns()
     assert len(turns) == 32
     assert [s.match for t in turns for s in linter.check(t).suggestions] == []
 
 
 def test_freecodecamp_templates_flag_their_real_jargon() -> None:
-    templates = _fcc_templates()
-    assert len(templates) >= 10
+    templates = [reply for _, reply in freecodecamp_replies()]
+    assert len(templates) >= 15
     linter = netiquette.Linter("en", select=JARGON_IDS)
     found = [[(s.rule_id, s.match) for s in linter.check(t).suggestions] for t in templates]
     flat = [f for per_template in found for f in per_template]
@@ -219,22 +227,25 @@ def test_freecodecamp_templates_flag_their_real_jargon() -> None:
 
 
 def test_cx_macros_stay_clean() -> None:
-    folder = shared_path("data", "templates", "cx-macros", "macros")
     linter = netiquette.Linter("en", select=JARGON_IDS)
-    quoted = []
-    for path in sorted(folder.glob("*.md")):
-        block: list[str] = []
-        for line in [*path.read_text("utf-8").splitlines(), ""]:
-            if line.startswith(">"):
-                block.append(line.lstrip("> "))
-            elif block:
-                quoted.append("\n".join(block))
-                block = []
+    quoted = [text for _, text in cx_macros()]
     assert len(quoted) >= 60
     assert [(s.rule_id, s.match) for t in quoted for s in linter.check(t).suggestions] == []
 
 
 # -- speed ------------------------------------------------------------------------------
+
+
+def _jargon_rules() -> list[Rule]:
+    """The jargon rules, built as the Linter builds them: a rule after those it defers
+    to, which it is handed (``RuleContext.deferred``)."""
+    classes = sorted((all_rules()[i] for i in JARGON_IDS), key=lambda cls: bool(cls.defers_to))
+    context = RuleContext("en", Settings())
+    built: dict[str, Rule] = {}
+    for cls in classes:
+        deferred = tuple(built[name] for name in cls.defers_to if name in built)
+        built[cls.name] = cls(replace(context, deferred=deferred))
+    return list(built.values())
 
 
 def test_jargon_rules_are_fast_on_a_120_word_reply() -> None:
@@ -248,8 +259,9 @@ def test_jargon_rules_are_fast_on_a_120_word_reply() -> None:
         "days, depending on your bank. If the SLA for your plan was missed, FYI we add a "
         "credit automatically. Let me know if there's anything else I can do.\n\nBest,\nTom"
     )
-    linter = netiquette.Linter("en", select=JARGON_IDS).warm_up()
-    rules, _ = linter._rules("en")
+    netiquette.Linter("en", select=JARGON_IDS).warm_up()
+    rules = _jargon_rules()
+    assert sorted(rule.id for rule in rules) == JARGON_IDS
     doc = Document(reply, "en")
     for rule in rules:
         list(rule.check(doc))

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import netiquette
-from conftest import shared_path
+from helpers import cx_macros, freecodecamp_text
 from netiquette.lang import load
 from netiquette.text.placeholders import find
 
@@ -184,7 +183,9 @@ def test_find_never_returns_bad_spans(text: str) -> None:
 
 def test_placeholder_data_is_clean() -> None:
     data = load("en", "placeholders.yaml")
-    for key in ("keywords", "not_placeholders", "mentions"):
+    counts = {"keywords": 60, "not_placeholders": 20, "mentions": 9}
+    assert {key: len(data[key]) for key in counts} == counts
+    for key in counts:
         words = data[key]
         assert words == sorted(words), f"{key} is not sorted"
         assert len(words) == len(set(words)), f"{key} has duplicates"
@@ -212,22 +213,8 @@ def test_other_rules_do_not_flag_inside_placeholders() -> None:
 # -- real canned responses, read in place from ../shared/ (never copied) -----------------
 
 
-def _quoted_blocks(path: Path) -> list[str]:
-    """The block-quoted templates of a cx-macros Markdown file."""
-    blocks: list[str] = []
-    current: list[str] = []
-    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
-        if line.startswith(">"):
-            current.append(line[2:] if line.startswith("> ") else line[1:])
-        elif current:
-            blocks.append("\n".join(current))
-            current = []
-    return blocks
-
-
 def test_cx_macros_placeholders_are_all_found_and_nothing_else() -> None:
-    folder = shared_path("data", "templates", "cx-macros", "macros")
-    blocks = [b for path in sorted(folder.glob("*.md")) for b in _quoted_blocks(path)]
+    blocks = [block for _, block in cx_macros()]
     assert len(blocks) >= 60
     with_placeholders = 0
     for block in blocks:
@@ -238,17 +225,19 @@ def test_cx_macros_placeholders_are_all_found_and_nothing_else() -> None:
 
 
 def test_cx_macros_used_as_drafts_are_flagged_by_nq501() -> None:
-    folder = shared_path("data", "templates", "cx-macros", "macros")
     linter = netiquette.Linter("en", select=["NQ501"])
-    for path in sorted(folder.glob("*.md")):
-        for block in _quoted_blocks(path):
-            report = linter.check(block)
-            matches = [s.match for s in report.suggestions]
-            assert matches == re.findall(r"\{[^{}\n]*\}", block), (path.name, block)
+    blocks = cx_macros()
+    assert len(blocks) >= 60
+    for name, block in blocks:
+        report = linter.check(block)
+        matches = [s.match for s in report.suggestions]
+        assert matches == re.findall(r"\{[^{}\n]*\}", block), (name, block)
 
 
 def test_freecodecamp_reply_templates() -> None:
-    text = shared_path("data", "templates", "freecodecamp-reply-templates.md").read_text(
-        encoding="utf-8"
-    )
-    assert found(text) == ["@username"] * 5 + ["<#number>", "@username", "XXXXXX", "XXXXX"]
+    assert found(freecodecamp_text()) == ["@username"] * 5 + [
+        "<#number>",
+        "@username",
+        "XXXXXX",
+        "XXXXX",
+    ]

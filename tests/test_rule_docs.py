@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 
 import netiquette
+from helpers import RULES
 from netiquette.lang import codes, detect
 from netiquette.registry import all_rules, languages
 from netiquette.rule import Rule
@@ -114,6 +115,7 @@ def _found(rule_id: str, lang: str, text: str) -> list[netiquette.Suggestion]:
 def test_documented_example_raises_the_rule_and_its_fix_does_not(rule_id: str, lang: str) -> None:
     cls = all_rules()[rule_id]
     documented = examples(cls)[lang]
+    assert documented["Example"] and documented["Use instead"], f"{cls.name} in '{lang}'"
     for text in documented["Example"]:
         found = _found(rule_id, lang, text)
         assert found, f"{cls.name}: its example in '{lang}' does not raise {rule_id}:\n{text}"
@@ -130,6 +132,7 @@ def test_documented_example_raises_the_rule_and_its_fix_does_not(rule_id: str, l
 
 def test_every_rule_documents_a_pair_in_a_language_it_runs_in() -> None:
     problems = []
+    assert len(all_rules()) == RULES
     for rule_id, cls in all_rules().items():
         documented = examples(cls)
         runs = languages(cls)
@@ -147,6 +150,7 @@ def test_every_rule_documents_a_pair_in_a_language_it_runs_in() -> None:
 def test_every_rule_is_checked_or_skipped_for_a_service() -> None:
     """The loop cannot check nothing: every rule that needs no service has a case."""
     rules = all_rules()
+    assert len(rules) == RULES
     checked = {case.values[0] for case in CASES if not case.marks}
     skipped = {rule_id for rule_id, cls in rules.items() if _service(cls)}
     assert skipped == {"NQ601", "NQ602", "NQ603"}

@@ -10,11 +10,14 @@ import pytest
 import yaml
 
 import netiquette
+from helpers import RULES
 from netiquette.lang import parse_yaml
 from netiquette.registry import all_rules, languages
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ROOT = FIXTURES.parent.parent
+#: Fixture files: en 25, tr 26.
+FILE_COUNT = 51
 
 
 def _fixture_files() -> list[Path]:
@@ -56,7 +59,16 @@ def _config(case: dict[str, Any]) -> str | None:
     return yaml.safe_dump(settings) if settings else None
 
 
-@pytest.mark.parametrize(("lang", "rule", "case"), _cases())
+CASES = _cases()
+
+
+def test_every_fixture_case_is_collected() -> None:
+    assert len(_fixture_files()) == FILE_COUNT
+    kinds = [case.id.rsplit("-", 2)[1] for case in CASES if case.id]
+    assert (kinds.count("invalid"), kinds.count("valid")) == (454, 514)
+
+
+@pytest.mark.parametrize(("lang", "rule", "case"), CASES)
 def test_fixture(lang: str, rule: str, case: dict[str, Any]) -> None:
     config = _config(case)
     report = _linter(lang, rule, config).check(case["text"])
@@ -72,13 +84,16 @@ def test_fixture(lang: str, rule: str, case: dict[str, Any]) -> None:
 
 def test_every_rule_has_fixtures_in_every_language() -> None:
     covered: dict[tuple[str, str], dict[str, int]] = {}
-    for path in _fixture_files():
+    files = _fixture_files()
+    assert len(files) == FILE_COUNT
+    for path in files:
         data = parse_yaml(path.read_text(encoding="utf-8"))
         covered[(path.parent.name, data["rule"])] = {
             "invalid": len(data.get("invalid", [])),
             "valid": len(data.get("valid", [])),
         }
     missing = []
+    assert len(all_rules()) == RULES
     for rule_id, cls in all_rules().items():
         service = getattr(cls, "needs_service", None)
         if service:
@@ -97,7 +112,9 @@ def test_every_rule_has_fixtures_in_every_language() -> None:
 
 def test_fixture_files_are_named_after_their_rule() -> None:
     rules = all_rules()
-    for path in _fixture_files():
+    files = _fixture_files()
+    assert len(files) == FILE_COUNT
+    for path in files:
         data = parse_yaml(path.read_text(encoding="utf-8"))
         assert data["rule"] in rules, f"{path}: unknown rule {data['rule']}"
         assert path.stem == rules[data["rule"]].name, path

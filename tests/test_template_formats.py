@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 import netiquette
-from conftest import EXAMPLES, shared_path
+from conftest import EXAMPLES
+from helpers import freecodecamp_replies
 from netiquette.cli import main
 from netiquette.config import settings_from_mapping
 from netiquette.errors import ConfigError, TemplateError
@@ -318,23 +319,11 @@ def test_cli_templates_format_and_bad_template_files(
 # -- real public canned responses -------------------------------------------------------
 
 
-def _freecodecamp_replies() -> dict[str, str]:
-    """The fenced replies of freeCodeCamp's reply templates (BSD-3-Clause), by heading."""
-    text = shared_path("data", "templates", "freecodecamp-reply-templates.md").read_text(
-        encoding="utf-8"
-    )
-    replies: dict[str, str] = {}
-    for section in re.split(r"(?m)^## ", text)[1:]:
-        title = section.splitlines()[0].strip()
-        block = re.search(r"```markdown\n(.*?)```", section, re.S)
-        if block:
-            replies[title] = block.group(1)
-    return replies
-
-
 def test_freecodecamp_replies_as_csv_and_front_matter_files(tmp_path: Path) -> None:
-    replies = _freecodecamp_replies()
-    assert len(replies) >= 8
+    replies: dict[str, str] = {}
+    for title, reply in freecodecamp_replies():
+        replies.setdefault(title, reply)  # the first reply under each heading
+    assert len(replies) >= 12
     import csv
 
     with (tmp_path / "fcc.csv").open("w", encoding="utf-8", newline="") as handle:

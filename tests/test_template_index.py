@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from netiquette.errors import TemplateError
-from netiquette.templates import TemplateSet
+from netiquette.templates import TemplateSet, normalize
 from netiquette.templates import index as template_index
 from netiquette.templates import matching as templates_module
-from netiquette.templates.index import TemplateIndex
+from netiquette.templates.index import TemplateIndex, fingerprint
+from netiquette.templates.words import WordCodes
 
 SENTENCES = [
     "Thank you for contacting us about your order.",
@@ -94,7 +95,10 @@ def test_same_best_match_as_brute_force(
 def test_index_prunes_candidates(big: tuple[dict[str, str], TemplateSet]) -> None:
     texts, tset = big
     query = _queries(texts, 1)[0]
-    encoded = tset._codes.encode(templates_module.normalize(query, "en").words)
+    # The set's own encoding: its words get codes in the order the set keeps them.
+    codes = WordCodes()
+    assert fingerprint([codes.add(t.words) for t in tset]) == tset.fingerprint
+    encoded = codes.encode(normalize(query, "en").words)
     kept = tset.index.candidates(encoded, 40, cutoff=90.0)
     assert 0 < len(kept) < len(tset) // 2
     assert kept == sorted(kept)

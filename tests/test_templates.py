@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import random
 import re
 import shutil
@@ -12,7 +11,8 @@ from pathlib import Path
 import pytest
 
 import netiquette
-from conftest import EXAMPLES, shared_path
+from conftest import EXAMPLES
+from helpers import agent_turns, cx_macros, freecodecamp_replies
 from netiquette.errors import TemplateError
 from netiquette.lang import load
 from netiquette.templates import TemplateSet, TemplateWarning, normalize
@@ -109,7 +109,7 @@ def test_duplicate_ids_and_bad_types_are_errors(tmp_path: Path) -> None:
     with pytest.raises(TemplateError, match="two templates have the id 'refund-approved'"):
         load_templates([TEMPLATES, tmp_path])
     with pytest.raises(TemplateError, match="must be a string"):
-        load_templates({"a": 3})  # type: ignore[dict-item]
+        load_templates({"a": 3})
     with pytest.raises(TemplateError, match="must be a path or a text"):
         load_templates([3])  # type: ignore[list-item]
     with pytest.raises(TemplateError, match="templates must be"):
@@ -288,6 +288,7 @@ def test_boilerplate_data_is_clean() -> None:
     words = data["glue"]
     assert words == sorted(words) and len(words) == len(set(words))
     phrases = data["filler"]
+    assert (len(words), len(phrases)) == (65, 41)
     assert len(phrases) == len(set(phrases))
     for phrase in phrases:
         regex = re.compile(phrase_pattern(phrase, "en"))
@@ -309,11 +310,13 @@ def test_phrase_pattern_alternatives() -> None:
 
 def test_generic_reply_never_fires_on_chat_turns_and_examples() -> None:
     linter = netiquette.Linter("en", select=["NQ503"])
-    for path in sorted((EXAMPLES / "replies").glob("*.txt")):
+    examples = sorted((EXAMPLES / "replies").glob("*.txt"))
+    assert len(examples) == 17
+    for path in examples:
         assert not linter.check(path.read_text(encoding="utf-8")).suggestions, path.name
-    turns = shared_path("data", "agent-replies", "abcd-agent-turns.jsonl")
-    for line in turns.read_text(encoding="utf-8").splitlines():
-        text = json.loads(line)["text"]
+    turns = agent_turns()
+    assert len(turns) >= 32
+    for text in turns:
         assert not linter.check(text).suggestions, text
 
 
@@ -321,17 +324,8 @@ def test_generic_reply_never_fires_on_chat_turns_and_examples() -> None:
 
 
 def _cx_macros() -> dict[str, str]:
-    folder = shared_path("data", "templates", "cx-macros", "macros")
-    out: dict[str, str] = {}
-    for path in sorted(folder.glob("*.md")):
-        current: list[str] = []
-        for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
-            if line.startswith(">"):
-                current.append(line[2:] if line.startswith("> ") else line[1:])
-            elif current:
-                out[f"{path.stem}-{len(out)}"] = "\n".join(current)
-                current = []
-    return out
+    """The cx-macros templates by id: the file's name and the template's number."""
+    return {f"{name}-{n}": text for n, (name, text) in enumerate(cx_macros())}
 
 
 def _fill(template: str, rng: random.Random) -> str:
@@ -371,26 +365,29 @@ def test_cx_macros_with_a_real_answer_added_do_not_match() -> None:
         "switched to on 28 April, and the £29.99 monthly plan was refunded the same day, so "
         "both lines on your statement are correct and you will not be charged again until May."
     )
+    checked = 0
     for template_id, text in macros.items():
         if not 12 <= tset[template_id].word_count <= 80:
             continue
         match = tset.best_match(_fill(text, rng) + answer, score_cutoff=90, min_words=8)
         assert match is None, (template_id, match)
+        checked += 1
+    assert checked >= 40
 
 
 def test_freecodecamp_templates_match_their_filled_copies() -> None:
-    text = shared_path("data", "templates", "freecodecamp-reply-templates.md").read_text(
-        encoding="utf-8"
-    )
-    blocks = re.findall(r"(?ms)^````?markdown\n(.*?)^````?\n", text)
-    assert len(blocks) >= 12
+    blocks = [block for _, block in freecodecamp_replies()]
+    assert len(blocks) >= 15
     templates = {f"fcc-{i}": block for i, block in enumerate(blocks)}
     tset = load_templates(templates)
+    checked = 0
     for template_id, block in templates.items():
         draft = block.replace("@username", "@maria-dev").replace("<#number>", "#51234")
         match = tset.best_match(draft, score_cutoff=90, min_words=8)
         if tset[template_id].word_count >= 12:
             assert match is not None and match.similarity >= 90, template_id
+            checked += 1
+    assert checked >= 12
 
 
 def test_message_names_the_template_title_when_the_export_has_one() -> None:

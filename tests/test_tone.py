@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import json
 import re
 from typing import Any
 
@@ -11,7 +10,8 @@ import pytest
 
 import netiquette
 from conftest import shared_path
-from netiquette.checks.tone import _emoji_table
+from helpers import agent_turns
+from netiquette.checks.tone import emoji_table
 from netiquette.checks.tone.emoji import emoji_tables
 from netiquette.engines.phrases import parse_entry
 from netiquette.lang import load
@@ -45,12 +45,21 @@ ENTRY_KEYS = {
     "clause_end",
     "always",
 }
+#: How many entries the phrase lists of PHRASE_RULES hold, and the spellings they expand to.
+ENTRIES, SPELLINGS = 230, 5449
 
 
 def _items(rule: str) -> list[Any]:
     key = PHRASE_RULES[rule]
     data = TONE[rule]
     return list(data if key is None else data[key])
+
+
+def _all_items() -> list[tuple[str, Any]]:
+    """(rule, entry) for every entry of the phrase lists of PHRASE_RULES."""
+    found = [(rule, item) for rule in PHRASE_RULES for item in _items(rule)]
+    assert len(found) == ENTRIES
+    return found
 
 
 def _phrase(item: Any) -> str:
@@ -68,48 +77,49 @@ def tone_linter() -> netiquette.Linter:
 
 def test_every_section_names_a_tone_rule() -> None:
     names = {cls.name for cls in all_rules().values() if cls.category == "tone"}
+    assert len(TONE) == 13
     assert set(TONE) <= names, set(TONE) - names
 
 
 def test_no_phrase_in_two_rules_and_no_duplicates() -> None:
     owner: dict[str, str] = {}
-    for rule in PHRASE_RULES:
-        seen: set[str] = set()
-        for item in _items(rule):
-            for spelled in expand(_phrase(item)):
-                key = spelled.lower().replace("’", "'")
-                assert key not in seen, f"{rule}: '{spelled}' twice"
-                seen.add(key)
-                assert owner.setdefault(key, rule) == rule, (
-                    f"'{spelled}' is in {owner[key]} and {rule}"
-                )
+    seen: dict[str, set[str]] = {rule: set() for rule in PHRASE_RULES}
+    for rule, item in _all_items():
+        for spelled in expand(_phrase(item)):
+            key = spelled.lower().replace("’", "'")
+            assert key not in seen[rule], f"{rule}: '{spelled}' twice"
+            seen[rule].add(key)
+            assert owner.setdefault(key, rule) == rule, f"'{spelled}' is in {owner[key]} and {rule}"
+    assert len(owner) == SPELLINGS
 
 
 def test_entries_use_known_keys_and_no_replacement_equals_its_phrase() -> None:
-    for rule in PHRASE_RULES:
-        for item in _items(rule):
-            if isinstance(item, dict):
-                assert set(item) <= ENTRY_KEYS, f"{rule}: unknown keys {set(item) - ENTRY_KEYS}"
-            entry = parse_entry(item, "en", rule, frozenset({"always"}))
-            for replacement in entry.replacements:
-                if "{" not in replacement:
-                    for spelled in expand(entry.phrase):
-                        assert replacement.lower() != spelled.lower(), (rule, item)
+    for rule, item in _all_items():
+        if isinstance(item, dict):
+            assert set(item) <= ENTRY_KEYS, f"{rule}: unknown keys {set(item) - ENTRY_KEYS}"
+        entry = parse_entry(item, "en", rule, frozenset({"always"}))
+        for replacement in entry.replacements:
+            if "{" not in replacement:
+                for spelled in expand(entry.phrase):
+                    assert replacement.lower() != spelled.lower(), (rule, item)
 
 
 def test_spellings_are_well_formed() -> None:
     # "(we|i) (will|'ll)" would give "we 'll": contractions must be spelled inside a group.
-    for rule in PHRASE_RULES:
-        for item in _items(rule):
-            for spelled in expand(_phrase(item)):
-                assert " '" not in spelled and "  " not in spelled, (rule, spelled)
-                assert spelled == spelled.strip(), (rule, spelled)
+    spellings = [
+        (rule, spelled) for rule, item in _all_items() for spelled in expand(_phrase(item))
+    ]
+    assert len(spellings) == SPELLINGS
+    for rule, spelled in spellings:
+        assert " '" not in spelled and "  " not in spelled, (rule, spelled)
+        assert spelled == spelled.strip(), (rule, spelled)
 
 
 def test_each_phrase_regex_matches_all_its_spellings_whole() -> None:
-    lists = [_phrase(i) for rule in PHRASE_RULES for i in _items(rule)]
+    lists = [_phrase(item) for _, item in _all_items()]
     lists += [str(p) for p in TONE["negative-framing"]["alternatives"]]
     lists += [str(p) for p in TONE["stalling-reply"]["stalls"]]
+    assert len(lists) == ENTRIES + 46 + 7  # and the alternatives and stalls
     for phrase in lists:
         regex = re.compile(phrase_regex(phrase, "en") + WORD_END)
         for spelled in expand(phrase):
@@ -219,17 +229,17 @@ def test_every_emoji_is_found_whole() -> None:
     assert not missed, missed[:20]
 
 
-def test_emoji_table_matches_the_emoji_package() -> None:
+def testemoji_table_matches_the_emoji_package() -> None:
     """The shipped table is the installed emoji package's data (regenerate it with
     `python -m netiquette.checks.tone.emoji` after upgrading the package)."""
     import emoji as emoji_data
 
     presentation, bases = emoji_tables()
-    if emoji_data.__version__ == _emoji_table.EMOJI_VERSION:
-        assert (presentation, bases) == (_emoji_table.PRESENTATION, _emoji_table.BASES)
+    if emoji_data.__version__ == emoji_table.EMOJI_VERSION:
+        assert (presentation, bases) == (emoji_table.PRESENTATION, emoji_table.BASES)
     else:  # another version may add emoji; everything in the table must still be emoji
         points = {p for a, b in bases for p in range(a, b + 1)}
-        assert all(p in points for a, b in _emoji_table.BASES for p in range(a, b + 1))
+        assert all(p in points for a, b in emoji_table.BASES for p in range(a, b + 1))
 
 
 def test_negative_framing_looks_one_sentence_ahead(tone_linter: netiquette.Linter) -> None:
@@ -250,8 +260,7 @@ def test_negative_framing_looks_one_sentence_ahead(tone_linter: netiquette.Linte
 def test_abcd_agent_turns_raise_only_the_known_dead_end(tone_linter: netiquette.Linter) -> None:
     """32 real agent chat turns: the only tone warning is the 90-day refusal, which offers
     nothing in that turn (the agent offers escalation only in the next one)."""
-    path = shared_path("data", "agent-replies", "abcd-agent-turns.jsonl")
-    texts = [json.loads(line)["text"] for line in path.read_text().splitlines() if line.strip()]
+    texts = agent_turns()
     assert len(texts) == 32
     warnings = [
         (s.rule_id, s.match)
@@ -279,5 +288,5 @@ def test_rude_requests_get_more_tone_warnings_than_polite_ones(
         )
         return flagged / len(texts)
 
-    assert len(rude) > 400
+    assert len(rude) > 400 and len(polite) == 1500
     assert share(rude) >= 2 * share(polite)

@@ -9,6 +9,7 @@ import pytest
 
 import netiquette
 from conftest import shared_path
+from helpers import SEEDS
 from netiquette.checks.tone.informal_address import formal_imperatives, formal_personal
 
 GOOD_REPLY = (
@@ -34,7 +35,7 @@ def tone_tr() -> netiquette.Linter:
     return netiquette.Linter("tr", select=["tone"])
 
 
-@pytest.mark.parametrize("name", ["000_b6d694508e33e9f2.txt", "001_46a478ae806cc6a7.txt"])
+@pytest.mark.parametrize("name", SEEDS)
 def test_seed_documents_raise_no_tone_or_profanity_warning(name: str) -> None:
     text = shared_path("seeds", name).read_text(encoding="utf-8")
     report = netiquette.Linter("tr", select=["tone", "profanity"]).check(text)

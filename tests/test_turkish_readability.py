@@ -1,4 +1,5 @@
-"""Turkish readability: Ateşman, Bezirci-Yılmaz, syllables, thresholds and the seeds."""
+"""Turkish readability: Ateşman, Bezirci-Yılmaz, thresholds and the seeds (Turkish
+syllable counts: tests/test_readability.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import pytest
 
 import netiquette
 from conftest import shared_path
-from netiquette.engines import readability, syllables
+from helpers import SEEDS
+from netiquette.engines import readability
 from netiquette.text.document import Document
 
 MY_CATEGORIES = ("jargon", "readability", "boilerplate")
@@ -26,22 +28,6 @@ def test_bezirci_yilmaz_by_hand() -> None:
     assert readability.bezirci_yilmaz(20, 2, by_syllables) == pytest.approx(expected)
     # Words of one or two syllables do not weigh at all.
     assert readability.bezirci_yilmaz(8, 1, [0, 4, 4]) == 0.0
-
-
-@pytest.mark.parametrize(
-    ("word", "count"),
-    [
-        ("merhaba", 3),
-        ("müşterilerimizin", 7),
-        ("kâr", 1),
-        ("millî", 2),
-        ("iade", 3),
-        ("ıı", 2),
-        ("2024", 1),
-    ],
-)
-def test_turkish_syllables_are_vowels(word: str, count: int) -> None:
-    assert syllables.counter("tr").count(word) == count
 
 
 def test_turkish_formula_is_registered() -> None:
@@ -104,7 +90,7 @@ def test_wordy_phrase_replacement_keeps_capital() -> None:
     ]
 
 
-@pytest.mark.parametrize("name", ["000_b6d694508e33e9f2.txt", "001_46a478ae806cc6a7.txt"])
+@pytest.mark.parametrize("name", SEEDS)
 def test_seeds_raise_no_warning_in_my_categories(name: str) -> None:
     text = shared_path("seeds", name).read_text(encoding="utf-8")
     report = netiquette.check(text, lang="tr")

@@ -37,7 +37,7 @@ def _ranges(points: Iterable[int]) -> tuple[tuple[int, int], ...]:
 def emoji_tables() -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
     """(presentation, bases) read from the ``emoji`` package: code points that are an
     emoji on their own (the data's fully-qualified one-character entries), and code
-    points that start any emoji. Shipped precomputed in ``_emoji_table.py`` so that the
+    points that start any emoji. Shipped precomputed in ``emoji_table.py`` so that the
     package's ~25 ms import is not paid at start-up; a test keeps the two in step."""
     import emoji as emoji_data
 
@@ -74,7 +74,7 @@ def emoji_regex(text_symbols: tuple[str, ...], excluded: tuple[str, ...]) -> re.
     not count. Skin tones, ZWJ sequences, keycaps and flags are taken whole, and emoji
     separated only by spaces form one run.
     """
-    from netiquette.checks.tone._emoji_table import BASES, PRESENTATION
+    from netiquette.checks.tone.emoji_table import BASES, PRESENTATION
 
     skip = {ord(c) for c in "".join(excluded) + "0123456789#*"}
     presentation = (_points(PRESENTATION) | {ord(c) for c in "".join(text_symbols)}) - skip
@@ -94,7 +94,7 @@ def emoji_regex(text_symbols: tuple[str, ...], excluded: tuple[str, ...]) -> re.
 def emoji_floor(text_symbols: tuple[str, ...], excluded: tuple[str, ...]) -> str:
     """The lowest character that can start a match of ``emoji_regex`` (the keycap
     mark U+20E3 at the latest, since a keycap starts with a digit)."""
-    from netiquette.checks.tone._emoji_table import BASES, PRESENTATION
+    from netiquette.checks.tone.emoji_table import BASES, PRESENTATION
 
     skip = {ord(c) for c in "".join(excluded) + "0123456789#*"}
     points = (
@@ -104,7 +104,7 @@ def emoji_floor(text_symbols: tuple[str, ...], excluded: tuple[str, ...]) -> str
 
 
 def write_table(path: str) -> None:
-    """Write ``_emoji_table.py`` from the installed ``emoji`` package."""
+    """Write ``emoji_table.py`` from the installed ``emoji`` package."""
     import emoji as emoji_data
 
     presentation, bases = emoji_tables()
@@ -217,6 +217,6 @@ class Emoji(Rule):
 if __name__ == "__main__":
     import pathlib
 
-    target = pathlib.Path(__file__).with_name("_emoji_table.py")
+    target = pathlib.Path(__file__).with_name("emoji_table.py")
     write_table(str(target))
     print(f"wrote {target}")

@@ -1,0 +1,81 @@
+"""Helpers shared by the test modules: the shared corpora read in place (each reader
+skips the test cleanly when ../shared/ is absent, through ``conftest.shared_path``) and
+profanity matches as pairs."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Literal
+
+from conftest import shared_path
+from netiquette.engines.profanity import ProfanityMatcher
+from netiquette.text.fold import fold
+
+#: How many rules are registered: a loop over the rules sees every one.
+RULES = 29
+#: The Turkish seed documents of ../shared/seeds/.
+SEEDS = ("000_b6d694508e33e9f2.txt", "001_46a478ae806cc6a7.txt")
+
+#: A fenced block of Markdown: the closing fence is as long as the opening one, so a
+#: ```` ````markdown ```` block may hold a ```` ```bash ```` block.
+_MARKDOWN_BLOCK = re.compile(
+    r"^(?P<fence>`{3,})(?:markdown|md)[ \t]*\n(?P<body>.*?)^(?P=fence)[ \t]*$",
+    re.MULTILINE | re.DOTALL,
+)
+
+
+def freecodecamp_text() -> str:
+    """freeCodeCamp's reply templates (BSD-3-Clause), the whole Markdown file."""
+    path = shared_path("data", "templates", "freecodecamp-reply-templates.md")
+    return path.read_text(encoding="utf-8")
+
+
+def freecodecamp_replies() -> list[tuple[str, str]]:
+    """(heading, reply) for every fenced reply of freeCodeCamp's templates, in order."""
+    replies = []
+    for section in re.split(r"(?m)^## ", freecodecamp_text())[1:]:
+        title = section.splitlines()[0].strip()
+        replies += [(title, m.group("body")) for m in _MARKDOWN_BLOCK.finditer(section)]
+    return replies
+
+
+def cx_macros() -> list[tuple[str, str]]:
+    """(file stem, template) for every block-quoted template of the cx-macros files."""
+    folder = shared_path("data", "templates", "cx-macros", "macros")
+    blocks: list[tuple[str, str]] = []
+    for path in sorted(folder.glob("*.md")):
+        current: list[str] = []
+        for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+            if line.startswith(">"):
+                current.append(line[2:] if line.startswith("> ") else line[1:])
+            elif current:
+                blocks.append((path.stem, "\n".join(current)))
+                current = []
+    return blocks
+
+
+def agent_turns() -> list[str]:
+    """The texts of the real agent chat turns (ABCD, MIT)."""
+    path = shared_path("data", "agent-replies", "abcd-agent-turns.jsonl")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [str(json.loads(line)["text"]) for line in lines if line.strip()]
+
+
+def ldnoobw(lang: str) -> list[str]:
+    """The entries of LDNOOBW's list for ``lang`` (CC BY 4.0), blank lines left out."""
+    path = shared_path("data", "profanity", "ldnoobw", f"{lang}.txt")
+    return [
+        w for w in (line.strip() for line in path.read_text(encoding="utf-8").splitlines()) if w
+    ]
+
+
+def found(
+    matcher: ProfanityMatcher, text: str, by: Literal["form", "tier"] = "form"
+) -> list[tuple[str, str]]:
+    """(typed text, listed form or tier) of every match, asserting exact spans."""
+    out: list[tuple[str, str]] = []
+    for hit in matcher.find(text, fold(text, matcher.lang)):
+        assert 0 <= hit.start < hit.end <= len(text)
+        out.append((text[hit.start : hit.end], hit.form if by == "form" else hit.tier))
+    return out
