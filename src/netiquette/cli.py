@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 from netiquette import __version__, formatters, sources
 from netiquette.config import Settings, discover_config, read_config_file
@@ -23,6 +23,7 @@ from netiquette.templates.formats import FORMATS
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 PROGRESS_MIN_FILES = 20
+T = TypeVar("T")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -233,13 +234,13 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK if all(r.passed for r in reports) else EXIT_FAILED
 
 
-def _with_progress(items: list[str | Path], err: TextIO) -> Iterable[str | Path]:
+def _with_progress(items: Sequence[T], err: TextIO, unit: str = "file") -> Iterable[T]:
     """The items, with a progress bar on stderr when there are many and it is a terminal."""
     if len(items) < PROGRESS_MIN_FILES or not err.isatty():
         return items
     from tqdm import tqdm
 
-    bar: Iterable[str | Path] = tqdm(items, file=err, unit="file", leave=False)
+    bar: Iterable[T] = tqdm(items, file=err, unit=unit, leave=False)
     return bar
 
 
@@ -263,12 +264,7 @@ def run_templates_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
         print(f"netiquette: error: {problem}", file=err)
 
     def progress(items: Sequence[Any]) -> Iterable[Any]:
-        if len(items) < PROGRESS_MIN_FILES or not err.isatty():
-            return items
-        from tqdm import tqdm
-
-        bar: Iterable[Any] = tqdm(items, file=err, unit="template", leave=False)
-        return bar
+        return _with_progress(items, err, "template")
 
     checker = Linter(config=settings.with_overrides(templates=()), ignore=audit.IGNORED_RULES)
     result = audit.audit_records(
