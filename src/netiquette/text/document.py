@@ -24,7 +24,7 @@ from netiquette.text import letter, markup, nlp, placeholders, sentences
 from netiquette.text.fold import fold
 from netiquette.text.placeholders import Placeholder
 from netiquette.text.sentences import Sentence
-from netiquette.text.spans import Span, SpanSet, trimmed
+from netiquette.text.spans import Span, SpanSet, spans_of, trimmed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -185,7 +185,7 @@ class Document:
     def sentences(self) -> tuple[Sentence, ...]:
         """The sentences of the prose, split at punctuation and at line breaks
         (:mod:`netiquette.text.sentences`), each with its number of words."""
-        rough = [(sent.start_char, sent.end_char) for sent in self.spacy_doc.sents]
+        rough = ((sent.start_char, sent.end_char) for sent in self.spacy_doc.sents)
         return sentences.split(self.prose_text, rough)
 
     @cached_property
@@ -255,11 +255,11 @@ class Document:
 
     @cached_property
     def _placeholder_spans(self) -> SpanSet:
-        return SpanSet(Span(p.start, p.end) for p in self.placeholders)
+        return spans_of(Span(p.start, p.end) for p in self.placeholders)
 
     def in_placeholder(self, start: int, end: int) -> bool:
         """True when ``start:end`` overlaps a placeholder."""
-        return self._placeholder_spans.overlaps(start, end)
+        return bool(self.placeholders) and self._placeholder_spans.overlaps(start, end)
 
     @cached_property
     def quoted(self) -> tuple[Span, ...]:
@@ -290,19 +290,19 @@ class Document:
 
     @cached_property
     def _protected_spans(self) -> SpanSet:
-        return SpanSet(self.protected)
+        return spans_of(self.protected)
 
     def is_protected(self, start: int, end: int) -> bool:
         """True when ``start:end`` overlaps a protected span."""
-        return self._protected_spans.overlaps(start, end)
+        return bool(self.protected) and self._protected_spans.overlaps(start, end)
 
     @cached_property
     def _quoted_spans(self) -> SpanSet:
-        return SpanSet(self.quoted)
+        return spans_of(self.quoted)
 
     def in_quoted(self, start: int, end: int) -> bool:
         """True when ``start:end`` overlaps a quoted line."""
-        return self._quoted_spans.overlaps(start, end)
+        return bool(self.quoted) and self._quoted_spans.overlaps(start, end)
 
     def reportable(self, start: int, end: int) -> Span | None:
         """The longest stretch of ``start:end`` outside protected text, trimmed of

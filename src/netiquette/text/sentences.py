@@ -99,6 +99,8 @@ def split(prose: str, rough: Iterable[tuple[int, int]]) -> tuple[Sentence, ...]:
             end = start + len(stripped)
             words = len(WORD.findall(prose, start, end))
             if words:
-                closed = prose[start:end].rstrip(_CLOSERS)[-1:] in SENTENCE_MARKS
-                out.append(Sentence(start, end, words, closed))
+                last = end - 1
+                while last > start and prose[last] in _CLOSERS:
+                    last -= 1
+                out.append(Sentence(start, end, words, prose[last] in SENTENCE_MARKS))
     return tuple(out)

@@ -53,6 +53,8 @@ class SpanSet:
     def overlaps(self, start: int, end: int) -> bool:
         """True when ``start:end`` shares at least one character with a span (an empty
         ``start:end`` overlaps a span that holds ``start`` inside it)."""
+        if not self._merged:
+            return False
         i = bisect_left(self._ends, start + 1)  # first merged span ending after start
         if i == len(self._merged):
             return False
@@ -71,6 +73,16 @@ class SpanSet:
             i += 1
         if pos < end:
             yield Span(pos, end)
+
+
+_NONE = SpanSet()
+
+
+def spans_of(spans: Iterable[Span]) -> SpanSet:
+    """A SpanSet of ``spans`` (one shared empty set when there are none: most replies
+    have no quoted line, placeholder or URL)."""
+    found = tuple(spans)
+    return SpanSet(found) if found else _NONE
 
 
 def trimmed(text: str, start: int, end: int) -> Span | None:
