@@ -5,12 +5,15 @@ from __future__ import annotations
 import pickle
 import random
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
 
 from netiquette.errors import TemplateError
 from netiquette.templates import TemplateSet, normalize
 from netiquette.templates import index as template_index
+from netiquette.templates import load as load_templates
 from netiquette.templates import matching as templates_module
 from netiquette.templates.index import TemplateIndex, fingerprint
 from netiquette.templates.words import WordCodes
@@ -130,7 +133,7 @@ def test_version_mismatch_and_bad_files(
     path = tmp_path / "old.idx"
     tset.build_index().save(path)
     monkeypatch.setattr(template_index, "VERSION", template_index.VERSION + 1)
-    with pytest.raises(TemplateError, match="version 1 does not match"):
+    with pytest.raises(TemplateError, match="version 2 does not match"):
         TemplateIndex.load(path)
     monkeypatch.undo()
     junk = tmp_path / "junk.idx"
@@ -178,3 +181,45 @@ def test_turkish_case_and_accents_through_the_index(monkeypatch: pytest.MonkeyPa
     assert got is not None and got.similarity >= 90
     assert got == _brute(tset, query, 90, monkeypatch)
     assert tset.similarity(query, got.template_id) == tset.similarity(query, "tr007")
+
+
+class _Payload:
+    """Unpickling this would create the file it names."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+
+    def __reduce__(self) -> tuple[Any, tuple[Path, str]]:
+        return (Path.write_text, (self.target, "pwned"))
+
+
+def test_an_index_file_is_never_unpickled(tmp_path: Path) -> None:
+    target = tmp_path / "pwned.txt"
+    hostile = tmp_path / "index.bin"
+    hostile.write_bytes(pickle.dumps(_Payload(target)))
+    with pytest.raises(TemplateError, match="not a netiquette template index"):
+        TemplateIndex.load(hostile)
+    assert not target.exists()
+
+
+def test_inconsistent_arrays_are_refused(tmp_path: Path) -> None:
+    tset = TemplateSet.from_texts(_templates(300, seed=3))
+    path = tmp_path / "good.idx"
+    tset.build_index().save(path)
+    with np.load(path, allow_pickle=False) as data:
+        arrays = {name: data[name] for name in data.files}
+    arrays["ids"] = arrays["ids"].copy()
+    arrays["ids"][0] = len(tset) + 5  # a template that does not exist
+    bad = tmp_path / "bad.idx"
+    with open(bad, "wb") as handle:
+        np.savez(handle, **arrays)
+    with pytest.raises(TemplateError, match="inconsistent arrays"):
+        TemplateIndex.load(bad)
+
+
+def test_a_file_that_is_not_an_index_is_not_overwritten(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my own notes", encoding="utf-8")
+    loaded = load_templates(_templates(10, seed=1), index=notes)
+    assert notes.read_text(encoding="utf-8") == "my own notes"
+    assert loaded.notes and "not overwriting" in loaded.notes[0]

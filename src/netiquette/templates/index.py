@@ -17,16 +17,18 @@ match is the same, only found ~100-600x faster at 100,000 templates with NQ502's
 (90). With a low cutoff (``min_common`` near 1) most templates stay candidates and the
 index saves little; it never loses a match.
 
-The index is built once (about a second per 100,000 templates), is picklable, and
-:meth:`TemplateIndex.save` / :meth:`TemplateIndex.load` store it on disk, versioned
-and tied to the templates it was built from by a fingerprint.
+The index is built once (about a second per 100,000 templates), and
+:meth:`TemplateIndex.save` / :meth:`TemplateIndex.load` store it on disk as plain
+NumPy arrays (an ``.npz`` file read with ``allow_pickle=False``: a file from a
+repository or anyone else can be refused, never executed), versioned and tied to the
+templates it was built from by a fingerprint.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -39,8 +41,10 @@ if TYPE_CHECKING:
     IntArray = npt.NDArray[np.int32]
 
 #: Bumped whenever the saved layout changes; a saved index of another version is refused.
-VERSION = 1
+VERSION = 2
 _MAGIC = "netiquette-template-index"
+#: The arrays of a saved index (see :meth:`TemplateIndex.save`).
+_ARRAYS = ("words", "offsets", "ids", "counts", "slots", "lengths")
 #: Posting entries counted exactly per query beyond the minimal rare-word prefix.
 POSTINGS_BUDGET = 60_000
 
@@ -175,43 +179,117 @@ class TemplateIndex:
     # -- storing ----------------------------------------------------------------------
 
     def save(self, path: str | os.PathLike[str]) -> None:
-        """Write the index to ``path`` (a versioned pickle)."""
+        """Write the index to ``path``: plain arrays in a NumPy ``.npz`` file (no
+        pickle, so loading one can never run code), versioned and fingerprinted."""
+        import numpy as np
+
+        keys = sorted(self._postings)
+        ids = [self._postings[k][0] for k in keys]
+        counts = [self._postings[k][1] for k in keys]
+        lengths = np.fromiter((len(a) for a in ids), dtype=np.int64, count=len(keys))
+        meta = {
+            "format": _MAGIC,
+            "version": VERSION,
+            "fingerprint": self.fingerprint,
+            "size": self.size,
+        }
         with open(path, "wb") as handle:
-            pickle.dump(
-                {"format": _MAGIC, "version": VERSION, "index": self},
+            np.savez(
                 handle,
-                protocol=pickle.HIGHEST_PROTOCOL,
+                meta=np.array(json.dumps(meta)),
+                words=np.array([ord(k) for k in keys], dtype=np.uint32),
+                offsets=np.concatenate(([0], np.cumsum(lengths))).astype(np.int64),
+                ids=np.concatenate(ids) if ids else np.zeros(0, dtype=np.int32),
+                counts=np.concatenate(counts) if counts else np.zeros(0, dtype=np.int32),
+                slots=self._slots,
+                lengths=self._lengths,
             )
 
     @classmethod
     def load(cls, path: str | os.PathLike[str], *, fingerprint: str | None = None) -> TemplateIndex:
         """An index saved by :meth:`save`. Raises :class:`TemplateError` for a file that
-        is not one, an index of another :data:`VERSION`, or (with ``fingerprint``) an
-        index built from other templates.
-
-        Only load files you wrote yourself: they are pickles.
+        is not one (whatever it holds, nothing in it is executed), an index of another
+        :data:`VERSION`, or (with ``fingerprint``) an index built from other templates.
         """
+        import numpy as np
+
         try:
-            with open(path, "rb") as handle:
-                data: Any = pickle.load(handle)
+            with open(path, "rb") as handle, np.load(handle, allow_pickle=False) as data:
+                meta = json.loads(str(data["meta"][()]))
+                if not isinstance(meta, dict) or meta.get("format") != _MAGIC:
+                    raise ValueError("no netiquette header")
+                if meta.get("version") != VERSION:
+                    raise TemplateError(
+                        f"{path}: template index version {meta.get('version')} does not match "
+                        f"this netiquette (version {VERSION}); rebuild it with "
+                        "TemplateSet.build_index()"
+                    )
+                arrays = {name: data[name] for name in _ARRAYS}
         except OSError as exc:
             raise TemplateError(
                 f"{path}: cannot read template index: {exc.strerror or exc}"
             ) from None
+        except TemplateError:
+            raise
         except Exception as exc:
             raise TemplateError(f"{path}: not a netiquette template index ({exc})") from None
-        if not isinstance(data, dict) or data.get("format") != _MAGIC:
-            raise TemplateError(f"{path}: not a netiquette template index")
-        if data.get("version") != VERSION:
-            raise TemplateError(
-                f"{path}: template index version {data.get('version')} does not match this "
-                f"netiquette (version {VERSION}); rebuild it with TemplateSet.build_index()"
-            )
-        index = data.get("index")
-        if not isinstance(index, cls):
-            raise TemplateError(f"{path}: not a netiquette template index")
+        index = cls._from_arrays(meta, arrays, path)
         if fingerprint is not None and index.fingerprint != fingerprint:
             raise TemplateError(
                 f"{path}: this template index was built from other templates; rebuild it"
             )
         return index
+
+    @classmethod
+    def _from_arrays(cls, meta: dict[str, Any], arrays: dict[str, Any], path: Any) -> TemplateIndex:
+        """An index from the arrays of a saved file, checked so that a file written by
+        anyone else is refused rather than trusted."""
+        import numpy as np
+
+        size = meta.get("size")
+        if not isinstance(size, int) or isinstance(size, bool) or size < 0:
+            raise TemplateError(f"{path}: not a netiquette template index (no size)")
+        words, offsets = arrays["words"], arrays["offsets"]
+        ids, counts = arrays["ids"], arrays["counts"]
+        slots, lengths = arrays["slots"], arrays["lengths"]
+        consistent = (
+            isinstance(meta.get("fingerprint"), str)
+            and words.ndim == offsets.ndim == ids.ndim == counts.ndim == 1
+            and words.dtype == np.uint32
+            and offsets.dtype == np.int64
+            and ids.dtype == counts.dtype == np.int32
+            and slots.dtype == lengths.dtype == np.float64
+            and slots.shape == lengths.shape == (size,)
+            and len(offsets) == len(words) + 1
+            and len(ids) == len(counts)
+            and offsets[0] == 0
+            and offsets[-1] == len(ids)
+            and bool(np.all(np.diff(offsets) >= 0))
+            and bool(np.all((ids >= 0) & (ids < max(size, 1))))
+            and bool(np.all(words <= 0x10FFFF))
+        )
+        if not consistent:
+            raise TemplateError(f"{path}: not a netiquette template index (inconsistent arrays)")
+        index = cls.__new__(cls)
+        index.size = size
+        index.fingerprint = meta["fingerprint"]
+        index._slots = slots
+        index._lengths = lengths
+        index._postings = {
+            chr(int(word)): (ids[offsets[i] : offsets[i + 1]], counts[offsets[i] : offsets[i + 1]])
+            for i, word in enumerate(words)
+        }
+        return index
+
+    @staticmethod
+    def written_here(path: str | os.PathLike[str]) -> bool:
+        """Whether ``path`` holds a netiquette template index, of any version: the only
+        kind of file netiquette overwrites when it rebuilds an index."""
+        import numpy as np
+
+        try:
+            with open(path, "rb") as handle, np.load(handle, allow_pickle=False) as data:
+                meta = json.loads(str(data["meta"][()]))
+        except Exception:
+            return False
+        return isinstance(meta, dict) and meta.get("format") == _MAGIC

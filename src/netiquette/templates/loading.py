@@ -3,7 +3,8 @@
 ``load(sources, lang=..., format=..., index=..., on_error=...)`` reads the templates
 (:mod:`netiquette.templates.reading`), builds the :class:`TemplateSet` and, given an
 index file (the ``templates_index`` setting), reuses the index saved there when it fits
-these templates, or builds it and writes it there when the file is missing or stale.
+these templates, or builds it and writes it there when the file is missing or holds
+a stale index; a file that is not a netiquette index is left alone.
 What it had to say about the index is in ``TemplateSet.notes``; files and records it
 skipped with ``on_error="collect"`` in ``TemplateSet.problems``.
 """
@@ -14,6 +15,7 @@ import os
 from pathlib import Path
 
 from netiquette.core import TemplateError
+from netiquette.templates.index import TemplateIndex
 from netiquette.templates.matching import TemplateSet
 from netiquette.templates.reading import TemplateSources, read_sources
 
@@ -51,6 +53,11 @@ def _reuse_index(templates: TemplateSet, file: Path) -> None:
             templates.use_index(file)
             return
         except TemplateError as exc:
+            if not TemplateIndex.written_here(file):
+                # Never write over a file netiquette did not write (a setting in a
+                # repository's config could name any file).
+                templates.notes.append(f"warning: {exc}; not overwriting {file}")
+                return
             templates.notes.append(f"note: {exc}; rebuilding {file}")
     try:
         templates.build_index().save(file)
