@@ -9,9 +9,6 @@ from netiquette.text.document import Document, Token
 from netiquette.text.fold import fold
 from netiquette.text.phrase_syntax import phrase_words
 
-_NAME_WORD = re.compile(r"[^\W\d_][\w.'’&-]*")
-_SENTENCE_END = re.compile(r"[.?!:;]\s*$")
-
 
 @register
 class GenericReply(Rule):
