@@ -121,7 +121,7 @@ def _capitalises(doc: Document, match: PhraseMatch) -> bool:
     first_word = written.split()[0]
     if not first_word.isupper():
         return True
-    return any(s.start == match.start for s in doc.sentences)
+    return doc.sentence_begins_at(match.start)
 
 
 def _quoted_text(doc: Document) -> str:

@@ -209,6 +209,10 @@ class Document:
         sentence = self.sentences[self.sentence_index(offset)]
         return Span(sentence.start, sentence.end)
 
+    def sentence_begins_at(self, offset: int) -> bool:
+        """True when a sentence starts exactly at ``offset``."""
+        return bool(self.sentences) and self.sentence_at(offset).start == offset
+
     def starts_sentence(self, offset: int) -> bool:
         """True when only opening marks or spaces stand between the start of the
         sentence (or of the line) and ``offset``."""

@@ -362,7 +362,7 @@ class UndefinedAcronym(Rule):
             return ()
         if text[-1] == "s" and fold_acronym(text, self.lang) != key:
             expansion += "s"
-        if doc.sentences and doc.sentences[doc.sentence_index(token.start)].start == token.start:
+        if doc.sentence_begins_at(token.start):
             expansion = expansion[:1].upper() + expansion[1:]
         return (f"{expansion} ({text})",)
 
