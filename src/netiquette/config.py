@@ -85,16 +85,24 @@ def _template_format(key: str, value: Any, where: str) -> str:
     return value.lower()
 
 
-def option(default: Any, parse: Parser, help: str, *, language_default: bool = False) -> Any:
-    """A setting: its default, how a raw value is read, and what it means.
+def option(
+    default: Any,
+    parse: Parser,
+    help: str,
+    *,
+    language_default: bool = False,
+    factory: Callable[[], Any] | None = None,
+) -> Any:
+    """A setting: its default (or ``factory`` making it), how a raw value is read, and
+    what it means.
 
     ``language_default``: the default (None) stands for the value the language gives
     in its language.yaml (``options``), as a rule reads it with ``RuleContext.option``.
     """
-    return field(
-        default=default,
-        metadata={"parse": parse, "help": help, "language_default": language_default},
-    )
+    metadata = {"parse": parse, "help": help, "language_default": language_default}
+    if factory is not None:
+        return field(default_factory=factory, metadata=metadata)
+    return field(default=default, metadata=metadata)
 
 
 @dataclass(frozen=True)
@@ -109,10 +117,7 @@ class Settings:
     lang: str = option("auto", _text, "language of the replies: auto, en or tr")
     select: tuple[str, ...] | None = option(None, _strings, "only these rules")
     ignore: tuple[str, ...] = option((), _strings, "skip these rules")
-    severity: Mapping[str, Severity] = field(
-        default_factory=dict,
-        metadata={"parse": _severities, "help": "rule = level", "language_default": False},
-    )
+    severity: Mapping[str, Severity] = option(None, _severities, "rule = level", factory=dict)
     fail_under: int = option(70, _number(0, 100, int), "fail a reply scoring below this")
     templates: tuple[str, ...] = option((), _strings, "known templates: files and folders")
     template_threshold: int = option(
