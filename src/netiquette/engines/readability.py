@@ -230,24 +230,18 @@ def _turkish(doc: Document, chosen: Sequence[Sentence]) -> dict[str, Any]:
     }
 
 
-def _english_grade(doc: Document, sentence: Sentence) -> float:
-    counter = syllables.counter(doc.lang)
-    found = words(doc, sentence)
-    if not found:
-        return 0.0
-    counts = [counter.count(w) for w in found]
-    return 0.39 * len(found) + 11.8 * sum(counts) / len(found) - 15.59
+def _english_grade(syllable_counts: Sequence[int]) -> float:
+    """Flesch-Kincaid grade of one sentence, from the syllables of its words."""
+    n = len(syllable_counts)
+    return 0.39 * n + 11.8 * sum(syllable_counts) / n - 15.59
 
 
-def _turkish_grade(doc: Document, sentence: Sentence) -> float:
-    counter = syllables.counter(doc.lang)
-    found = words(doc, sentence)
-    if not found:
-        return 0.0
+def _turkish_grade(syllable_counts: Sequence[int]) -> float:
+    """Bezirci-Yılmaz grade of one sentence, from the syllables of its words."""
     by_syllables = [0] * 7
-    for word in found:
-        by_syllables[min(counter.count(word), 6)] += 1
-    return bezirci_yilmaz(len(found), 1, by_syllables)
+    for n in syllable_counts:
+        by_syllables[min(n, 6)] += 1
+    return bezirci_yilmaz(len(syllable_counts), 1, by_syllables)
 
 
 class Formula(NamedTuple):
@@ -255,7 +249,8 @@ class Formula(NamedTuple):
     of one sentence."""
 
     figures: Callable[[Document, Sequence[Sentence]], dict[str, Any]]
-    sentence_grade: Callable[[Document, Sentence], float]
+    #: The grade of one sentence from the syllable counts of its words (at least one).
+    sentence_grade: Callable[[Sequence[int]], float]
 
 
 #: Readability formulas by the name a language.yaml gives.
@@ -297,4 +292,8 @@ def sentence_grade(doc: Document, sentence: Sentence) -> float:
     """Grade of one sentence, from the language's syllable counts: Flesch-Kincaid,
     or Bezirci-Yılmaz for Turkish."""
     found = formula(doc.lang)
-    return found.sentence_grade(doc, sentence) if found is not None else 0.0
+    sentence_words = words(doc, sentence)
+    if found is None or not sentence_words:
+        return 0.0
+    counter = syllables.counter(doc.lang)
+    return found.sentence_grade([counter.count(w) for w in sentence_words])
