@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import netiquette
 from netiquette.engines.profanity import ProfanityMatcher, matcher_for
@@ -13,6 +14,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLES = ROOT / "data" / "examples"
 #: The profanity rules: NQ201 (strong) and NQ202 (mild).
 PROFANITY_RULES = ("NQ201", "NQ202")
+
+# The suite draws the same examples on every run, so CI is reproducible; the fuzz
+# benchmark (benchmarks/fuzz.py) draws fresh ones for as long as it is given.
+settings.register_profile("suite", derandomize=True, database=None)
+settings.load_profile("suite")
 
 
 @pytest.fixture(scope="session")

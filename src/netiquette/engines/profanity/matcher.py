@@ -282,7 +282,7 @@ class ProfanityMatcher:
         else:
             words = set(_SPLIT.split(folded))
             words.discard("")
-            if norm.letter_map and not norm.strip_accents:
+            if words and norm.letter_map and not norm.strip_accents:
                 # A one-to-one letter map: map every distinct word in one string.
                 listed = list(words)
                 canon = dict(zip(listed, norm.letters(" ".join(listed)).split(" "), strict=True))
