@@ -43,8 +43,8 @@ def _first_token(word: str, lang: str) -> str:
     letters = word[:-1] if word.endswith(".") else word
     if letters.isalpha() and word not in _special_cases(lang):
         return fold(letters, lang)
-    doc = nlp.parse(word, lang)
-    return fold(doc[0].text, lang) if len(doc) else fold(word, lang)
+    first = nlp.first_token(word, lang)
+    return fold(first if first is not None else word, lang)
 
 
 @lru_cache(maxsize=8)
@@ -52,8 +52,7 @@ def _special_cases(lang: str) -> frozenset[str]:
     """The strings the tokenizer of ``lang`` splits by its own rules ("don't", "u.")."""
     from netiquette.text import nlp
 
-    tokenizer: Any = nlp.pipeline(lang).tokenizer
-    return frozenset(tokenizer.rules)
+    return nlp.special_cases(lang)
 
 
 def index_keys(spelling: str, lang: str) -> set[str]:

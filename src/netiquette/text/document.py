@@ -18,16 +18,13 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from netiquette.text import letter, markup, nlp, placeholders, sentences
 from netiquette.text.fold import fold
 from netiquette.text.placeholders import Placeholder
 from netiquette.text.sentences import Sentence
 from netiquette.text.spans import Span, SpanSet, spans_of, trimmed
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
 
 __all__ = ["Document", "Sentence", "SharedKey", "Span", "Token"]
 
@@ -103,37 +100,24 @@ class Document:
     # -- tokens -----------------------------------------------------------------------
 
     @cached_property
-    def spacy_doc(self) -> Doc:
-        """The spaCy Doc (tokenizer and sentencizer)."""
+    def _parsed(self) -> nlp.Parsed:
+        """The tokenizer's and sentencizer's reading of the text, as columns."""
         return nlp.parse(self.text, self.lang)
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
         """Tokens without whitespace tokens, each with its sentence number.
 
-        Built from one ``Doc.to_array`` call: creating a spaCy Token object per token
+        Built from columns (``nlp.parse``): creating a spaCy Token object per token
         costs more than the whole tokenisation.
         """
         import numpy  # loaded with spaCy already: not at "import netiquette"
-        from spacy.attrs import (
-            IDX,
-            IS_ALPHA,
-            IS_PUNCT,
-            IS_SPACE,
-            LENGTH,
-            LIKE_EMAIL,
-            LIKE_NUM,
-            LIKE_URL,
-        )
 
-        doc = self.spacy_doc
-        if not len(doc):
+        parsed = self._parsed
+        if not parsed.starts:
             return ()
-        columns = doc.to_array(
-            [IDX, LENGTH, IS_SPACE, IS_ALPHA, IS_PUNCT, LIKE_NUM, LIKE_URL, LIKE_EMAIL]
-        ).T.tolist()
-        starts, lengths, spaces = columns[:3]
-        flags = [list(map(bool, column)) for column in columns[3:]]
+        starts, lengths, spaces = parsed.starts, parsed.lengths, parsed.is_space
+        flags = [list(map(bool, column)) for column in parsed[3:8]]
         text = self.text
         folded = self.folded
         size = len(text)
@@ -185,7 +169,7 @@ class Document:
     def sentences(self) -> tuple[Sentence, ...]:
         """The sentences of the prose, split at punctuation and at line breaks
         (:mod:`netiquette.text.sentences`), each with its number of words."""
-        rough = ((sent.start_char, sent.end_char) for sent in self.spacy_doc.sents)
+        rough = self._parsed.sentence_spans()
         return sentences.split(self.prose_text, rough)
 
     @cached_property
