@@ -62,13 +62,7 @@ class SharedKey(Generic[T]):
 
 
 _QUOTED_LINE = re.compile(r"(?m)^[ \t]*>.*$")
-_CODE = re.compile(
-    r"""(?xs)
-    (?m:^[ \t]*```.*?^[ \t]*```[ \t]*$)   # fenced code blocks
-    | `[^`\n]+`                           # inline code
-    | <!--.*?-->                          # HTML comments (suppressions live here)
-    """
-)
+_INLINE_CODE = re.compile(r"`[^`\n]+`")
 # A URL stops at braces and brackets so that a placeholder inside it
 # (https://example.com/track/{{id}}) is still reported.
 _URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"'{}\[\]]*[^\s<>\"'{}\[\].,;:!?)]")
@@ -267,7 +261,7 @@ class Document:
         text = self.text
         spans = list(self.quoted)
         if "`" in text or "<!--" in text:
-            spans += [Span(m.start(), m.end()) for m in _CODE.finditer(text)]
+            spans += _code_spans(text)
         if "<" in text and markup.looks_like_html(text):
             spans += [Span(m.start(), m.end()) for m in markup.TAG.finditer(text)]
         if "://" in text or "www." in text:
@@ -343,3 +337,20 @@ class Document:
         """1-based line and column of a character offset."""
         line = bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
+
+
+def _code_spans(text: str) -> list[Span]:
+    """Fenced code blocks, inline code and HTML comments (suppressions live there), as
+    one regular expression would find them leftmost first, without overlaps."""
+    found = sorted(
+        [
+            *markup.fenced_code(text),
+            *markup.html_comments(text),
+            *(m.span() for m in _INLINE_CODE.finditer(text)),
+        ]
+    )
+    spans: list[Span] = []
+    for start, end in found:
+        if not spans or start >= spans[-1].end:
+            spans.append(Span(start, end))
+    return spans

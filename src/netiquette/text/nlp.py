@@ -40,7 +40,7 @@ MAX_RUN = 64
 PIECE = 32
 
 #: Words a language's vocabulary may learn before its pipeline is replaced.
-MAX_NEW_WORDS = 50_000
+MAX_NEW_WORDS = 20_000
 
 _RUN = re.compile(r"\S+")
 _pipelines: dict[str, Language] = {}

@@ -63,7 +63,7 @@ class StallingReply(Rule):
         self.times = self.phrase_list("times")
         self.next_steps = self.phrase_list("next_steps")
         self.durations = (
-            self.phrase_pattern("time_units", before=r"\d+(?:\s*(?:-|to|–)\s*\d+)?\s*")
+            self.phrase_pattern("time_units", before=r"(?<!\d)\d++(?:\s*+(?:-|to|–)\s*+\d++)?\s*+")
             if self.rule_data.get("time_units")
             else None
         )

@@ -59,7 +59,7 @@ _PIECE = re.compile(r"[^\s/\\,;:?\"'()\[\]{}<>=&^`«»“”‘’…]+")
 _CODE = re.compile(r"\d{3}|(?:^|[-_./#:])\d{2,}(?=$|[-_./#:])")
 _ANYSTRETCHED = re.compile(r"(.)\1\1")  # fast; the caller checks for a letter
 _NEXT_WORD = re.compile(r"[\s\-]*([^\W\d_]+)")
-_PREV_WORD = re.compile(r"([^\W\d_]+)[\s\-]*$")
+_PREV_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]++)[\s\-]*+$")
 _MAX_SPACED_UNITS = 16
 _WILDCARD = "\x00"
 
