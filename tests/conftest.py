@@ -21,6 +21,15 @@ settings.register_profile("suite", derandomize=True, database=None)
 settings.load_profile("suite")
 
 
+@pytest.fixture(autouse=True)
+def _no_user_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tests never read the developer's own config or environment settings."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.getbasetemp() / "no-user-config"))
+    monkeypatch.delenv("NETIQUETTE_LANGUAGETOOL_URL", raising=False)
+
+
 @pytest.fixture(scope="session")
 def linter_en() -> netiquette.Linter:
     return netiquette.Linter("en")

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 from netiquette import __version__, formatters, sources
-from netiquette.config import Settings, discover_config, read_config_file
+from netiquette.config import Settings, load_settings
 from netiquette.core import NetiquetteError
 from netiquette.linter import Linter
 from netiquette.report import Report
 from netiquette.templates.formats import FORMATS
+from netiquette.text.escape import one_line
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 PROGRESS_MIN_FILES = 20
@@ -75,6 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="cache of the template index: reused when it fits the templates, "
         "written when missing or stale (large template sets)",
     )
+    check.add_argument(
+        "--languagetool-url",
+        metavar="URL",
+        help="LanguageTool server for the grammar rules (also NETIQUETTE_LANGUAGETOOL_URL; "
+        "never read from a project's config)",
+    )
     _add_rule_and_config_options(check)
     check.add_argument(
         "--fail-under",
@@ -129,32 +137,56 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if sys.stdout is None:  # started with standard output closed: the report would vanish
+        if sys.stderr is not None:
+            print("netiquette: error: standard output is closed: nowhere to write the report",
+                  file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
     try:
-        if args.command == "check":
-            return run_check(args, sys.stdout, sys.stderr)
-        if args.command == "rules":
-            return run_rules(args, sys.stdout)
-        if args.command == "explain":
-            return run_explain(args, sys.stdout, sys.stderr)
-        if args.command == "templates" and args.templates_command == "audit":
-            return run_templates_audit(args, sys.stdout, sys.stderr)
+        code = _dispatch(parser, args)
+        sys.stdout.flush()
+        return code
     except NetiquetteError as exc:
-        print(f"netiquette: error: {exc}", file=sys.stderr)
+        print(f"netiquette: error: {one_line(str(exc))}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader stopped reading (``| head``): stop quietly; the report is not whole.
+        _discard_stdout()
+        return EXIT_USAGE
+    except OSError as exc:  # writing the report failed: a full disk, a closed stream
+        _discard_stdout()
+        print(f"netiquette: error: cannot write the report: {exc.strerror or exc}",
+              file=sys.stderr)  # fmt: skip
         return EXIT_USAGE
     except KeyboardInterrupt:  # pragma: no cover
         return 130
+
+
+def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if args.command == "check":
+        return run_check(args, sys.stdout, sys.stderr)
+    if args.command == "rules":
+        return run_rules(args, sys.stdout)
+    if args.command == "explain":
+        return run_explain(args, sys.stdout, sys.stderr)
+    if args.command == "templates" and args.templates_command == "audit":
+        return run_templates_audit(args, sys.stdout, sys.stderr)
     parser.print_help(sys.stderr)
     return EXIT_USAGE
 
 
+def _discard_stdout() -> None:
+    """Point standard output at /dev/null, so that Python's own flush at exit cannot
+    fail again with a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def _settings(args: argparse.Namespace) -> Settings:
-    if args.no_config:
-        base = Settings()
-    elif args.config:
-        base = read_config_file(args.config)
-    else:
-        found = discover_config(Path.cwd())
-        base = read_config_file(found) if found else Settings()
+    base = load_settings(args.config, start=Path.cwd(), use_files=not args.no_config)
     ignore = None
     if args.ignore:
         ignore = tuple(base.ignore) + tuple(_split(args.ignore))
@@ -165,9 +197,11 @@ def _settings(args: argparse.Namespace) -> Settings:
         if (args.fail_under is not None)
         else {}
     )
+    if getattr(args, "languagetool_url", None):
+        checked.update(validate({"languagetool_url": args.languagetool_url}, "--languagetool-url"))
     return base.with_overrides(
         lang=args.lang,
-        select=tuple(_split(args.select)) if args.select else None,
+        select=tuple(_split(args.select)) if args.select is not None else None,
         ignore=ignore,
         templates=tuple(args.templates) if args.templates else None,
         templates_format=args.templates_format,
@@ -196,9 +230,9 @@ def _load_templates(settings: Settings, err: TextIO) -> tuple[Any, int]:
         on_error="collect",
     )
     for problem in templates.problems:
-        print(f"netiquette: error: {problem}", file=err)
+        print(f"netiquette: error: {one_line(str(problem))}", file=err)
     for note in templates.notes:
-        print(f"netiquette: {note}", file=err)
+        print(f"netiquette: {one_line(str(note))}", file=err)
     return templates, len(templates.problems)
 
 
@@ -224,7 +258,7 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             reports.append(linter.check(source.text, path=source.name))
         except NetiquetteError as exc:
             input_errors += 1
-            print(f"netiquette: error: {exc}", file=err)
+            print(f"netiquette: error: {one_line(str(exc))}", file=err)
     if args.format == "json":
         print(formatters.format_json(reports), file=out)
     else:
@@ -261,7 +295,7 @@ def run_templates_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
         return EXIT_USAGE
     records, problems = audit.read_records(args.paths, settings.templates_format)
     for problem in problems:
-        print(f"netiquette: error: {problem}", file=err)
+        print(f"netiquette: error: {one_line(str(problem))}", file=err)
 
     def progress(items: Sequence[Any]) -> Iterable[Any]:
         return _with_progress(items, err, "template")

@@ -2,6 +2,13 @@
 
 Every key is validated; a bad one raises ConfigError naming the file, the key and
 what is expected. Keys may be written with dashes or underscores.
+
+Whose config it is matters. A project's config file (found upwards from the current
+folder, or named with ``--config`` or ``Linter(config=path)``) is written by whoever
+can open a pull request, so it may name template files and the index only inside its
+own folder, and never a server to send drafts to: ``languagetool_url`` comes only from
+the user's own config (:func:`user_config_path`), the environment
+(``NETIQUETTE_LANGUAGETOOL_URL``), the command line, or settings given in code.
 """
 
 from __future__ import annotations
@@ -21,6 +28,10 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_FILES = (".netiquette.toml", "pyproject.toml")
+#: Settings a project's config may not set, and the environment variable for each.
+USER_ONLY = {"languagetool_url": "NETIQUETTE_LANGUAGETOOL_URL"}
+#: Settings naming files: a project's config may name them only inside its folder.
+PROJECT_PATHS = ("templates", "templates_index")
 
 #: Reads one raw value: (key as written, value, where) -> the value for Settings.
 Parser = Callable[[str, Any, str], Any]
@@ -176,31 +187,128 @@ def settings_from_mapping(raw: Mapping[str, Any], where: str = "config") -> Sett
     return Settings(**validate(raw, where), source=where)
 
 
-def read_config_file(path: str | os.PathLike[str]) -> Settings:
-    """Settings from a .netiquette.toml, or from [tool.netiquette] of a pyproject.toml."""
-    file = Path(path)
+def user_config_path() -> Path:
+    """The user's own config: ``$XDG_CONFIG_HOME/netiquette/config.toml`` (by default
+    ``~/.config/netiquette/config.toml``)."""
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    return Path(base) / "netiquette" / "config.toml"
+
+
+def _read_table(file: Path) -> Mapping[str, Any]:
+    """The netiquette table of a config file (a ConfigError for anything else)."""
     try:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{file}: config file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{file}: cannot read config file: {exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{file}: cannot read config file: not UTF-8") from None
+    except OSError as exc:
+        raise ConfigError(f"{file}: cannot read config file: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{file}: invalid TOML: {exc}") from None
-    table: Mapping[str, Any] = data
+    except RecursionError:
+        raise ConfigError(f"{file}: invalid TOML: nested too deeply") from None
     if file.name == "pyproject.toml":
-        table = data.get("tool", {}).get("netiquette", {})
-    elif "netiquette" in data and isinstance(data["netiquette"], Mapping):
-        table = data["netiquette"]
-    settings = settings_from_mapping(table, str(file))
-    base = file.parent
-    templates = tuple(
-        t if os.path.isabs(t) else str((base / t).resolve()) for t in settings.templates
-    )
-    index = settings.templates_index
-    if index is not None and not os.path.isabs(index):
-        index = str((base / index).resolve())
-    return replace(settings, templates=templates, templates_index=index)
+        tool = data.get("tool", {})
+        if not isinstance(tool, Mapping):
+            raise ConfigError(f"{file}: 'tool' must be a table, got {type(tool).__name__}")
+        table = tool.get("netiquette", {})
+        if not isinstance(table, Mapping):
+            raise ConfigError(
+                f"{file}: [tool.netiquette] must be a table, got {type(table).__name__}"
+            )
+        return table
+    if "netiquette" in data and isinstance(data["netiquette"], Mapping):
+        return data["netiquette"]
+    return data
+
+
+def _inside(path: str, folder: Path, key: str, where: str) -> str:
+    """``path`` (relative to ``folder``) resolved, when it stays inside ``folder``."""
+    resolved = (folder / path).resolve()
+    if resolved != folder and folder not in resolved.parents:
+        raise ConfigError(
+            f"{where}: '{key}' names {path!r}, outside the project folder {folder}; a "
+            "project's config may only name files inside it (name others on the command "
+            f"line or in {user_config_path()})"
+        )
+    return str(resolved)
+
+
+def read_config_values(path: str | os.PathLike[str], *, trusted: bool = False) -> dict[str, Any]:
+    """The settings a config file sets, validated, with its paths made absolute.
+
+    ``trusted`` is for the user's own config. Any other file is a project's: a key of
+    :data:`USER_ONLY` is refused, and template and index paths must stay inside the
+    file's folder (symbolic links resolved).
+    """
+    file = Path(path)
+    where = str(file)
+    values = validate(_read_table(file), where)
+    if not trusted:
+        for key, variable in USER_ONLY.items():
+            if key in values:
+                raise ConfigError(
+                    f"{where}: '{key}' is not read from a project's config (it would send "
+                    f"every draft where the project says); set {variable}, pass it on the "
+                    f"command line, or put it in {user_config_path()}"
+                )
+    folder = file.resolve().parent
+
+    def place(value: str, key: str) -> str:
+        if not trusted:
+            return _inside(value, folder, key, where)
+        return value if os.path.isabs(value) else str((folder / value).resolve())
+
+    for key in PROJECT_PATHS:
+        value = values.get(key)
+        if isinstance(value, tuple):
+            values[key] = tuple(place(v, key) for v in value)
+        elif value is not None:
+            values[key] = place(value, key)
+    return values
+
+
+def read_config_file(path: str | os.PathLike[str], *, trusted: bool = False) -> Settings:
+    """Settings from a .netiquette.toml, or from [tool.netiquette] of a pyproject.toml
+    (a project's config unless ``trusted``: see :func:`read_config_values`), with
+    ``NETIQUETTE_LANGUAGETOOL_URL`` from the environment."""
+    values = read_config_values(path, trusted=trusted)
+    return Settings(**{**environment_values(), **values}, source=str(path))
+
+
+def environment_values() -> dict[str, Any]:
+    """Settings from the environment (``NETIQUETTE_LANGUAGETOOL_URL``)."""
+    values: dict[str, Any] = {}
+    for key, variable in USER_ONLY.items():
+        raw = os.environ.get(variable)
+        if raw:
+            values[key] = OPTIONS[key].metadata["parse"](key, raw, variable)
+    return values
+
+
+def load_settings(
+    config: str | os.PathLike[str] | None = None,
+    *,
+    start: str | os.PathLike[str] = ".",
+    use_files: bool = True,
+) -> Settings:
+    """The settings the command line starts from: the user's own config, then the
+    project's (``config``, or the one found upwards from ``start``) over it, then the
+    environment. ``use_files=False`` reads no file."""
+    values: dict[str, Any] = {}
+    sources: list[str] = []
+    if use_files:
+        user = user_config_path()
+        if user.is_file():
+            values.update(read_config_values(user, trusted=True))
+            sources.append(str(user))
+        project = Path(config) if config is not None else discover_config(start)
+        if project is not None:
+            values.update(read_config_values(project))
+            sources.append(str(project))
+    values.update(environment_values())
+    return Settings(**values, source=", ".join(sources) or "defaults")
 
 
 def discover_config(start: str | os.PathLike[str] = ".") -> Path | None:
@@ -224,7 +332,7 @@ def discover_config(start: str | os.PathLike[str] = ".") -> Path | None:
 def resolve(config: Settings | Mapping[str, Any] | str | os.PathLike[str] | None) -> Settings:
     """Settings from whatever the API was given as ``config``."""
     if config is None:
-        return Settings()
+        return Settings(**environment_values())
     if isinstance(config, Settings):
         return config
     if isinstance(config, Mapping):

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 
 from netiquette.report import Report
+from netiquette.text.escape import line_start, one_line
 
 FORMATS = ("text", "json")
 
@@ -14,14 +15,17 @@ def format_text(reports: Sequence[Report], *, show_scores: bool = True) -> str:
     """``path:line:col: NQ101 warning message -> replacement`` lines, then scores."""
     lines: list[str] = []
     for report in reports:
-        name = report.path or "<text>"
+        name = line_start(report.path or "<text>")
         for s in report.suggestions:
-            fix = f" -> {s.replacements[0]!r}" if s.replacements else ""
-            lines.append(f"{name}:{s.line}:{s.column}: {s.rule_id} {s.severity} {s.message}{fix}")
+            fix = f" -> {one_line(repr(s.replacements[0]))}" if s.replacements else ""
+            message = one_line(s.message)
+            lines.append(f"{name}:{s.line}:{s.column}: {s.rule_id} {s.severity} {message}{fix}")
         if show_scores:
             parts = " ".join(f"{k} {v}" for k, v in report.scores.items())
             verdict = "pass" if report.passed else "FAIL"
-            skipped = "".join(f" ({k} skipped: {v})" for k, v in report.skipped.items())
+            skipped = "".join(
+                f" ({k} skipped: {one_line(v)})" for k, v in report.skipped.items()
+            )
             lines.append(f"{name}: score {report.score} [{verdict}] {parts}{skipped}")
     lines.append(summary(reports))
     return "\n".join(lines)

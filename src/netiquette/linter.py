@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -22,6 +23,8 @@ from netiquette.selection import expand, selected_ids
 from netiquette.text.document import Document
 
 MAX_CHARS = 1_000_000
+#: Half of a UTF-16 pair alone: no encoder accepts it (JSON "\\ud800" decodes to one).
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Linter:
@@ -129,6 +132,12 @@ class Linter:
         """Check one reply and return its Report."""
         if not isinstance(text, str):
             raise InputError(f"text must be a str, got {type(text).__name__}")
+        surrogate = _SURROGATE.search(text)
+        if surrogate is not None:
+            raise InputError(
+                f"text holds a lone surrogate (U+{ord(surrogate.group()):04X}) at offset "
+                f"{surrogate.start()}: it is not valid Unicode text"
+            )
         if len(text) > MAX_CHARS:
             raise InputError(
                 f"text is {len(text):,} characters; the limit is {MAX_CHARS:,} "

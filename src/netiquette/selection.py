@@ -35,5 +35,15 @@ def expand(keys: Iterable[str], rules: Mapping[str, type[Rule]], option: str) ->
 def selected_ids(
     rules: Mapping[str, type[Rule]], select: Iterable[str] | None, ignore: Iterable[str]
 ) -> set[str]:
+    """The ids of the rules to run; a ConfigError when that leaves none (a gate that
+    runs no rule would pass everything)."""
     chosen = set(rules) if select is None else expand(select, rules, "select")
-    return chosen - expand(ignore, rules, "ignore")
+    if not chosen:
+        raise ConfigError("select: names no rule (an empty selection would check nothing)")
+    left = chosen - expand(ignore, rules, "ignore")
+    if not left:
+        raise ConfigError(
+            "ignore: removes every selected rule, so nothing would be checked; "
+            "select fewer or ignore fewer"
+        )
+    return left

@@ -101,8 +101,8 @@ def unavailable_reason(url: str | None, data: Mapping[str, Any]) -> str | None:
             f"(expected LanguageTool-<version>/{SERVER_JAR})"
         )
     return (
-        "LanguageTool is not configured (set languagetool_url, or LTP_PATH to a folder "
-        "with a LanguageTool install)"
+        "LanguageTool is not configured (set NETIQUETTE_LANGUAGETOOL_URL or "
+        "--languagetool-url, or LTP_PATH to a folder with a LanguageTool install)"
     )
 
 
