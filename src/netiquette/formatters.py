@@ -23,9 +23,7 @@ def format_text(reports: Sequence[Report], *, show_scores: bool = True) -> str:
         if show_scores:
             parts = " ".join(f"{k} {v}" for k, v in report.scores.items())
             verdict = "pass" if report.passed else "FAIL"
-            skipped = "".join(
-                f" ({k} skipped: {one_line(v)})" for k, v in report.skipped.items()
-            )
+            skipped = "".join(f" ({k} skipped: {one_line(v)})" for k, v in report.skipped.items())
             lines.append(f"{name}: score {report.score} [{verdict}] {parts}{skipped}")
     lines.append(summary(reports))
     return "\n".join(lines)
