@@ -290,3 +290,12 @@ def test_malformed_config_is_a_config_error_and_exit_2(
     done = cli(["check", "--config", str(path), "a.txt"], tmp_path)
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_size_limit_is_a_setting() -> None:
+    text = "Thanks for your patience. " * 8000  # 208,000 characters
+    with pytest.raises(InputError, match=r"limit is 200,000 \(max_chars\)"):
+        netiquette.Linter("en").check(text)
+    assert netiquette.Linter("en", config={"max_chars": 300_000}).check(text).passed
+    with pytest.raises(ConfigError, match="max_chars"):
+        netiquette.Linter("en", config={"max_chars": 5_000_000})

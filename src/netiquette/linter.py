@@ -22,7 +22,6 @@ from netiquette.rule import Rule, RuleContext
 from netiquette.selection import expand, selected_ids
 from netiquette.text.document import Document
 
-MAX_CHARS = 1_000_000
 #: Half of a UTF-16 pair alone: no encoder accepts it (JSON "\\ud800" decodes to one).
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -138,9 +137,10 @@ class Linter:
                 f"text holds a lone surrogate (U+{ord(surrogate.group()):04X}) at offset "
                 f"{surrogate.start()}: it is not valid Unicode text"
             )
-        if len(text) > MAX_CHARS:
+        limit = self.settings.max_chars
+        if len(text) > limit:
             raise InputError(
-                f"text is {len(text):,} characters; the limit is {MAX_CHARS:,} "
+                f"text is {len(text):,} characters; the limit is {limit:,} (max_chars) "
                 "(split it into replies)"
             )
         lang = langid.detect(text) if self.lang == AUTO else self.lang
