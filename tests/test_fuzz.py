@@ -7,6 +7,7 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,7 +22,7 @@ FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=list(Heal
 @FUZZ
 @given(*TEMPLATE_FILE)
 def test_template_files_give_only_our_errors(
-    tmp_path_factory: object, suffix: str, data: bytes
+    tmp_path_factory: pytest.TempPathFactory, suffix: str, data: bytes
 ) -> None:
     folder = Path(tmp_path_factory.mktemp("fuzz"))
     path = folder / f"t{suffix}"
@@ -38,7 +39,9 @@ def test_template_files_give_only_our_errors(
 
 @FUZZ
 @given(st.sampled_from([".netiquette.toml", "pyproject.toml"]), CONFIG_TEXT)
-def test_config_files_give_only_our_errors(tmp_path_factory: object, name: str, text: str) -> None:
+def test_config_files_give_only_our_errors(
+    tmp_path_factory: pytest.TempPathFactory, name: str, text: str
+) -> None:
     folder = Path(tmp_path_factory.mktemp("fuzz"))
     path = folder / name
     path.write_text(text, "utf-8", errors="surrogatepass")
