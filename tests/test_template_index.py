@@ -217,6 +217,22 @@ def test_inconsistent_arrays_are_refused(tmp_path: Path) -> None:
         TemplateIndex.load(bad)
 
 
+def test_a_compressed_index_cannot_expand_into_gigabytes(tmp_path: Path) -> None:
+    tset = TemplateSet.from_texts(_templates(50, seed=3))
+    path = tmp_path / "good.idx"
+    tset.build_index().save(path)
+    with np.load(path, allow_pickle=False) as data:
+        arrays = {name: data[name] for name in data.files}
+    bomb = tmp_path / "bomb.idx"
+    arrays["slots"] = np.zeros(50_000_000)  # 400 MB of zeros, a few hundred KB compressed
+    with open(bomb, "wb") as handle:
+        np.savez_compressed(handle, **arrays)
+    assert bomb.stat().st_size < 2_000_000
+    with pytest.raises(TemplateError, match="compressed arrays"):
+        TemplateIndex.load(bomb)
+    assert not TemplateIndex.written_here(bomb)
+
+
 def test_a_file_that_is_not_an_index_is_not_overwritten(tmp_path: Path) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("my own notes", encoding="utf-8")

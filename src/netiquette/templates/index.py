@@ -214,6 +214,7 @@ class TemplateIndex:
         import numpy as np
 
         try:
+            _check_members(path)
             with open(path, "rb") as handle, np.load(handle, allow_pickle=False) as data:
                 meta = json.loads(str(data["meta"][()]))
                 if not isinstance(meta, dict) or meta.get("format") != _MAGIC:
@@ -288,8 +289,26 @@ class TemplateIndex:
         import numpy as np
 
         try:
+            _check_members(path)
             with open(path, "rb") as handle, np.load(handle, allow_pickle=False) as data:
                 meta = json.loads(str(data["meta"][()]))
         except Exception:
             return False
         return isinstance(meta, dict) and meta.get("format") == _MAGIC
+
+
+def _check_members(path: str | os.PathLike[str]) -> None:
+    """Refuse an archive that is not laid out as :meth:`TemplateIndex.save` writes it:
+    only the expected arrays, stored uncompressed. A compressed member could expand a
+    small file into gigabytes (a zip bomb); stored ones hold no more than the file."""
+    import zipfile
+
+    expected = {f"{name}.npy" for name in ("meta", *_ARRAYS)}
+    with zipfile.ZipFile(path) as archive:
+        members = archive.infolist()
+    if {m.filename for m in members} != expected:
+        raise ValueError("unexpected arrays")
+    if any(m.compress_type != zipfile.ZIP_STORED for m in members):
+        raise ValueError("compressed arrays")
+    if sum(m.file_size for m in members) > os.path.getsize(path):
+        raise ValueError("arrays larger than the file")
