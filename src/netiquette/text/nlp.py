@@ -35,9 +35,11 @@ if TYPE_CHECKING:
 
 #: Longest run of characters without a space handed to the tokenizer whole.
 MAX_RUN = 64
-#: Length of the pieces a longer run is cut into (the cost per character of a run of
-#: punctuation grows with the length of its pieces).
-PIECE = 32
+#: Length of the pieces a longer run is cut into. The cost per character of a run of
+#: punctuation grows with the length of its pieces, and spaCy caches no piece that
+#: follows a special case (a line break is one) in the same text: 100,000 "=" after a
+#: line break took 0.59 s in pieces of 32, 0.31 s in pieces of 16.
+PIECE = 16
 
 #: Words a language's vocabulary may learn before its pipeline is replaced.
 MAX_NEW_WORDS = 20_000
