@@ -33,7 +33,9 @@ from netiquette.templates import load as load_templates
 #: Seconds a check may take per character, beyond a fixed 0.2 s (generous: the worst
 #: family measured by bench_linear.py takes ~4 microseconds a character).
 SECONDS_PER_CHAR = 50e-6
-LINTERS = {"en": netiquette.Linter("en"), "tr": netiquette.Linter("tr")}
+LINTERS = {lang: netiquette.Linter(lang) for lang in ("en", "tr")}
+for _linter in LINTERS.values():
+    _linter.warm_up()
 
 
 def check_reply(text: str, lang: str) -> None:

@@ -11,7 +11,9 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterable, Sequence
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
@@ -32,6 +34,14 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:  # exit 2 with usage, as argparse does
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"netiquette: error: {message}\n")
+
+
+def _add_follow_symlinks(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="in folders, follow symbolic links that lead out of them (skipped by default)",
+    )
 
 
 def _add_rule_and_config_options(cmd: argparse.ArgumentParser) -> None:
@@ -83,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="LanguageTool server for the grammar rules (also NETIQUETTE_LANGUAGETOOL_URL; "
         "never read from a project's config)",
     )
+    _add_follow_symlinks(check)
     _add_rule_and_config_options(check)
     check.add_argument(
         "--fail-under",
@@ -119,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     audit.add_argument("--format", choices=("text", "json"), default="text")
     audit.add_argument("--lang", help="language of the templates: auto (default), en or tr")
+    _add_follow_symlinks(audit)
     _add_rule_and_config_options(audit)
     audit.add_argument(
         "--known-variables",
@@ -214,7 +226,24 @@ def _split(value: str) -> list[str]:
     return [v for v in value.replace(",", " ").split() if v]
 
 
-def _load_templates(settings: Settings, err: TextIO) -> tuple[Any, int]:
+@contextmanager
+def _notes_on(err: TextIO) -> Iterator[None]:
+    """Show the template warnings raised inside (a blank template, a link not followed)
+    as notes on ``err``, once each."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield
+    shown: set[str] = set()
+    for warning in caught:
+        message = one_line(str(warning.message))
+        if message not in shown:
+            shown.add(message)
+            print(f"netiquette: {message}", file=err)
+
+
+def _load_templates(
+    settings: Settings, err: TextIO, follow_symlinks: bool = False
+) -> tuple[Any, int]:
     """The templates of the settings, and how many bad files or records were skipped
     (each printed on ``err``; the run still checks everything and then exits 2)."""
     if not settings.templates:
@@ -222,13 +251,15 @@ def _load_templates(settings: Settings, err: TextIO) -> tuple[Any, int]:
     from netiquette import templates as templates_package
     from netiquette.lang import check_language
 
-    templates = templates_package.load(
-        settings.templates,
-        lang=check_language(settings.lang),
-        format=settings.templates_format,
-        index=settings.templates_index,
-        on_error="collect",
-    )
+    with _notes_on(err):
+        templates = templates_package.load(
+            settings.templates,
+            lang=check_language(settings.lang),
+            format=settings.templates_format,
+            index=settings.templates_index,
+            on_error="collect",
+            follow_symlinks=follow_symlinks,
+        )
     for problem in templates.problems:
         print(f"netiquette: error: {one_line(str(problem))}", file=err)
     for note in templates.notes:
@@ -238,7 +269,7 @@ def _load_templates(settings: Settings, err: TextIO) -> tuple[Any, int]:
 
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     settings = _settings(args)
-    templates, template_errors = _load_templates(settings, err)
+    templates, template_errors = _load_templates(settings, err, args.follow_symlinks)
     linter = Linter(config=settings, templates=templates)
     paths = list(args.paths)
     if not paths:
@@ -246,7 +277,10 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print("netiquette: error: give files or folders to check, or - for stdin", file=err)
             return EXIT_USAGE
         paths = ["-"]
-    items = list(sources.expand_paths(paths))
+    skipped: list[str] = []
+    items = list(sources.expand_paths(paths, follow_symlinks=args.follow_symlinks, skipped=skipped))
+    for note in skipped:
+        print(f"netiquette: {one_line(note)}", file=err)
     if not items:
         print("netiquette: error: no .txt or .md files found in " + ", ".join(paths), file=err)
         return EXIT_USAGE
@@ -293,7 +327,10 @@ def run_templates_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
     if not 1 <= similarity <= 100:
         print("netiquette: error: --similarity must be between 1 and 100", file=err)
         return EXIT_USAGE
-    records, problems = audit.read_records(args.paths, settings.templates_format)
+    with _notes_on(err):
+        records, problems = audit.read_records(
+            args.paths, settings.templates_format, follow_symlinks=args.follow_symlinks
+        )
     for problem in problems:
         print(f"netiquette: error: {one_line(str(problem))}", file=err)
 

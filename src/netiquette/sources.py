@@ -1,11 +1,18 @@
-"""Reading replies from files, folders and stdin, with clear errors for bad input."""
+"""Reading replies from files, folders and stdin, with clear errors for bad input.
+
+Files may be written by strangers (a pull request), so reading is careful: at most the
+limit plus one byte is read whatever size the file claims, only regular files are read
+(a FIFO would block, ``/dev/zero`` never ends), and a folder's symbolic links that lead
+out of it are skipped unless the caller follows them (``--follow-symlinks``).
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from netiquette.core import InputError
@@ -36,20 +43,59 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
-def read_file(path: Path) -> Source:
+def read_limited(path: str | os.PathLike[str], limit: int, what: str = "file") -> bytes:
+    """The bytes of the regular file ``path``, or InputError when it is missing, not a
+    regular file, unreadable or larger than ``limit`` bytes (at most ``limit + 1`` bytes
+    are read, so a file that grows or lies about its size cannot exhaust memory)."""
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(f"{name}: {size:,} bytes is too large (limit {MAX_FILE_BYTES:,})")
-        data = path.read_bytes()
+        # O_NONBLOCK: opening a FIFO must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         raise InputError(f"{name}: no such file or directory") from None
     except IsADirectoryError:
         raise InputError(f"{name}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    return Source(name, decode(data, name))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{name}: is a directory")
+        if not stat.S_ISREG(mode):
+            raise InputError(f"{name}: not a regular file ({_kind(mode)}); only files are read")
+        chunks: list[bytes] = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > limit:
+        raise InputError(f"{name}: more than {limit:,} bytes is too large for a {what}")
+    return data
+
+
+def _kind(mode: int) -> str:
+    for test, kind in (
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return kind
+    return "not a file"
+
+
+def read_file(path: Path) -> Source:
+    name = str(path)
+    return Source(name, decode(read_limited(path, MAX_FILE_BYTES, "reply"), name))
 
 
 def read_stdin() -> Source:
@@ -57,11 +103,68 @@ def read_stdin() -> Source:
     return Source("<stdin>", decode(data, "<stdin>"))
 
 
-def expand_paths(paths: list[str]) -> Iterator[str | Path]:
+@dataclass
+class Walk:
+    """The files of a folder walk, and the symbolic links it did not follow."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def walk(folder: Path, suffixes: tuple[str, ...], *, follow_symlinks: bool = False) -> Walk:
+    """Files under ``folder`` with one of ``suffixes``, sorted, hidden files and folders
+    left out.
+
+    A symbolic link is followed only when it leads to a place inside ``folder``, unless
+    ``follow_symlinks``; a linked folder is entered only with ``follow_symlinks``, and
+    never twice (a loop of links ends). What is not followed is named in ``skipped``.
+    """
+    root = folder.resolve()
+    found = Walk()
+    seen: set[tuple[int, int]] = set()
+    for directory, subdirs, names in os.walk(folder, followlinks=follow_symlinks):
+        here = Path(directory)
+        try:
+            info = here.stat()
+        except OSError:
+            subdirs[:] = []
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            subdirs[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        if not follow_symlinks:
+            for name in subdirs:
+                if (here / name).is_symlink():
+                    found.skipped.append(
+                        f"{here / name}: a symbolic link to a folder, not followed"
+                    )
+        for name in sorted(names):
+            path = here / name
+            if name.startswith(".") or path.suffix.lower() not in suffixes:
+                continue
+            if path.is_symlink() and not follow_symlinks:
+                target = path.resolve()
+                if target != root and root not in target.parents:
+                    found.skipped.append(
+                        f"{path}: a symbolic link out of {folder}, not followed "
+                        "(--follow-symlinks follows it)"
+                    )
+                    continue
+            found.files.append(path)
+    found.files.sort()
+    return found
+
+
+def expand_paths(
+    paths: list[str], *, follow_symlinks: bool = False, skipped: list[str] | None = None
+) -> Iterator[str | Path]:
     """Files named on the command line, with folders expanded to their text files.
 
     Yields ``"-"`` for stdin and Path objects for files (existing or not: reading a
-    missing one reports the error in order).
+    missing one reports the error in order). Links a folder holds that are not
+    followed (:func:`walk`) are appended to ``skipped``.
     """
     for raw in paths:
         if raw == "-":
@@ -69,14 +172,10 @@ def expand_paths(paths: list[str]) -> Iterator[str | Path]:
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in TEXT_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            yield from found
+            found = walk(path, TEXT_SUFFIXES, follow_symlinks=follow_symlinks)
+            if skipped is not None:
+                skipped.extend(found.skipped)
+            yield from found.files
         else:
             yield path
 

@@ -148,11 +148,13 @@ class AuditResult:
 
 
 def read_records(
-    paths: Iterable[str | Path], fmt: str = "auto"
+    paths: Iterable[str | Path], fmt: str = "auto", *, follow_symlinks: bool = False
 ) -> tuple[list[TemplateRecord], list[TemplateError]]:
     """Every template record of ``paths``, blank ones included, and the problems (bad
     files or records, duplicate ids: the first template of an id is kept)."""
-    return read_sources([Path(p) for p in paths], fmt, on_error="collect")
+    return read_sources(
+        [Path(p) for p in paths], fmt, on_error="collect", follow_symlinks=follow_symlinks
+    )
 
 
 # -- the audit -------------------------------------------------------------------------
@@ -266,10 +268,11 @@ def audit(
     known_variables: Sequence[str] = (),
     similarity: int = DEFAULT_SIMILARITY,
     progress: Callable[[Sequence[TemplateRecord]], Iterable[TemplateRecord]] | None = None,
+    follow_symlinks: bool = False,
 ) -> AuditResult:
     """Read every template of ``paths`` and audit them; unreadable files and records are
     listed in ``problems`` and the rest is still audited."""
-    records, problems = read_records(paths, format)
+    records, problems = read_records(paths, format, follow_symlinks=follow_symlinks)
     result = audit_records(
         records,
         checker=checker,

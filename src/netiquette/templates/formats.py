@@ -30,6 +30,7 @@ kept as the template's text; :func:`strip_html` gives the words used for matchin
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -172,6 +173,10 @@ def _parse_json(path: Path, text: str) -> Any:
         raise TemplateFileError(
             path, f"malformed JSON: {exc.msg}", line=exc.lineno, column=exc.colno
         ) from None
+    except RecursionError:
+        raise TemplateFileError(path, "malformed JSON: nested too deeply") from None
+    except ValueError:  # a number of thousands of digits (int conversion limit)
+        raise TemplateFileError(path, "malformed JSON: a number too long to read") from None
 
 
 # -- reading -----------------------------------------------------------------------------
@@ -207,6 +212,24 @@ _FRONT_MATTER = re.compile(
 )
 
 
+@functools.cache
+def _front_matter_loader() -> Any:
+    """PyYAML's safe loader, refusing anchors and aliases: front matter never needs
+    them, and nested aliases ("billion laughs") expand a few lines into gigabytes."""
+    import yaml
+
+    class FrontMatterLoader(yaml.SafeLoader):
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise yaml.composer.ComposerError(
+                    None, None, "anchors and aliases (& and *) are not allowed", event.start_mark
+                )
+            return super().compose_node(parent, index)
+
+    return FrontMatterLoader
+
+
 def _read_text(path: Path, text: str, default_id: str) -> TemplateRecord:
     match = _FRONT_MATTER.match(text)
     if match is None:
@@ -214,12 +237,14 @@ def _read_text(path: Path, text: str, default_id: str) -> TemplateRecord:
     import yaml
 
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = yaml.load(match.group(1), Loader=_front_matter_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1  # +1: 0-based, +1: the "---" line
-        problem = getattr(exc, "problem", None) or str(exc)
+        problem = getattr(exc, "problem", None) or type(exc).__name__
         raise TemplateFileError(path, f"malformed front matter: {problem}", line=line) from None
+    except RecursionError:
+        raise TemplateFileError(path, "malformed front matter: nested too deeply", line=1) from None
     if meta is None:
         meta = {}
     if not isinstance(meta, Mapping):
@@ -229,7 +254,9 @@ def _read_text(path: Path, text: str, default_id: str) -> TemplateRecord:
     if isinstance(tags, str):
         tags = [t for t in tags.replace(",", " ").split() if t]
     if not isinstance(tags, (list, tuple)) or not all(isinstance(t, (str, int)) for t in tags):
-        raise TemplateFileError(path, f"front matter 'tags' must be a list, got {tags!r}", line=1)
+        raise TemplateFileError(
+            path, f"front matter 'tags' must be a list, got {type(tags).__name__}", line=1
+        )
     body_line = text.count("\n", 0, match.end()) + 1
     return TemplateRecord(
         template_id,
@@ -246,7 +273,9 @@ def _text_value(path: Path, value: Any, key: str, line: int | None) -> str | Non
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise TemplateFileError(path, f"'{key}' must be a string, got {value!r}", line=line)
+        raise TemplateFileError(
+            path, f"'{key}' must be a string, got {type(value).__name__}", line=line
+        )
     return str(value).strip() or None
 
 
@@ -260,11 +289,12 @@ def _column(header: list[str], names: tuple[str, ...]) -> int | None:
 
 def _read_csv(path: Path, text: str, default_id: str) -> ReadResult:
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: an unterminated quote is an error, not a field running to the end
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader, None)
     except csv.Error as exc:
-        raise TemplateFileError(path, f"malformed CSV: {exc}", line=1) from None
+        raise TemplateFileError(path, _csv_problem(exc), line=1) from None
     if not header:
         raise TemplateFileError(
             path, "empty CSV file: expected a header row (id, title, body)", line=1
@@ -274,7 +304,7 @@ def _read_csv(path: Path, text: str, default_id: str) -> ReadResult:
         raise TemplateFileError(
             path,
             f"CSV header has no body column (one of {', '.join(_BODY_COLUMNS)}); "
-            f"found {', '.join(repr(h) for h in header)}",
+            f"found {len(header)} other column{'' if len(header) == 1 else 's'}",
             line=1,
         )
     id_col = _column(header, _ID_COLUMNS)
@@ -288,7 +318,7 @@ def _read_csv(path: Path, text: str, default_id: str) -> ReadResult:
         except StopIteration:
             break
         except csv.Error as exc:
-            raise TemplateFileError(path, f"malformed CSV: {exc}", line=row_start) from None
+            raise TemplateFileError(path, _csv_problem(exc), line=row_start) from None
         line = row_start
         row_start = reader.line_num + 1
         if not any(cell.strip() for cell in row):
@@ -311,6 +341,19 @@ def _read_csv(path: Path, text: str, default_id: str) -> ReadResult:
             )
         )
     return result
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    """What is wrong, in words that name our limits rather than the csv module's."""
+    message = str(exc)
+    if "field larger than field limit" in message:
+        return (
+            f"malformed CSV: a cell longer than {csv.field_size_limit():,} characters "
+            "(the most one template cell may hold)"
+        )
+    if "unexpected end of data" in message:
+        return "malformed CSV: a quoted cell is never closed"
+    return f"malformed CSV: {message}"
 
 
 def _items(path: Path, data: Any, *keys: str) -> list[Any]:
@@ -432,8 +475,13 @@ def _read_json(path: Path, text: str, items: list[Any], extract: Any) -> ReadRes
             or not isinstance(template_id, (str, int))
         ):
             if template_id is not None:
+                kind = type(template_id).__name__
                 result.problems.append(
-                    TemplateFileError(path, f"record #{number}: bad id {template_id!r}", line=line)
+                    TemplateFileError(
+                        path,
+                        f"record #{number}: the id must be text or a number, not {kind}",
+                        line=line,
+                    )
                 )
                 continue
             template_id = f"{path.stem}-{number}"

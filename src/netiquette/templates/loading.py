@@ -27,6 +27,7 @@ def load(
     format: str = "auto",
     index: str | os.PathLike[str] | None = None,
     on_error: str = "raise",
+    follow_symlinks: bool = False,
 ) -> TemplateSet:
     """Templates from paths, folders, texts or a mapping, matched in ``lang``.
 
@@ -34,11 +35,15 @@ def load(
     content). With ``on_error="raise"`` the first bad file or record raises
     :class:`TemplateError`; with ``"collect"`` it is skipped, the rest still loads and
     the errors are listed in ``problems``. ``index`` names a file caching the index.
+    Symbolic links in folders that lead out of them are skipped (with a
+    :class:`TemplateWarning`) unless ``follow_symlinks``.
     A TemplateSet given as ``sources`` is returned as it is.
     """
     if isinstance(sources, TemplateSet):
         return sources
-    records, problems = read_sources(sources, format, on_error=on_error)
+    records, problems = read_sources(
+        sources, format, on_error=on_error, follow_symlinks=follow_symlinks
+    )
     templates = TemplateSet.from_records(records, lang=lang)
     templates.problems = problems
     if index is not None and len(templates):

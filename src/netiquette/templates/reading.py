@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Union
 
 from netiquette.core import InputError, TemplateError
-from netiquette.sources import decode
+from netiquette.sources import decode, read_limited, walk
 from netiquette.templates.formats import (
     TEXT_SUFFIXES,
     ReadResult,
@@ -69,7 +69,8 @@ def duplicate_id(template_id: str, first: str, second: str) -> str:
 class _Reader:
     """Records and problems in reading order; the first template of an id is kept."""
 
-    def __init__(self, fmt: str, on_error: str) -> None:
+    def __init__(self, fmt: str, on_error: str, follow_symlinks: bool = False) -> None:
+        self.follow_symlinks = follow_symlinks
         if on_error not in ("raise", "collect"):
             raise ValueError(f"on_error must be 'raise' or 'collect', got {on_error!r}")
         self.fmt = check_format(fmt, "templates format")
@@ -97,7 +98,7 @@ class _Reader:
 
     def path(self, item: str | os.PathLike[str]) -> None:
         try:
-            result = read_path(item, self.fmt)
+            result = read_path(item, self.fmt, follow_symlinks=self.follow_symlinks)
         except TemplateError as exc:
             self.problem(exc)
             return
@@ -116,11 +117,16 @@ class _Reader:
 
 
 def read_sources(
-    sources: TemplateSources, fmt: str = "auto", *, on_error: str = "raise"
+    sources: TemplateSources,
+    fmt: str = "auto",
+    *,
+    on_error: str = "raise",
+    follow_symlinks: bool = False,
 ) -> tuple[list[TemplateRecord], list[TemplateError]]:
     """The records of paths, folders, texts or a mapping (see the module docstring),
-    and the problems skipped with ``on_error="collect"``."""
-    reader = _Reader(fmt, on_error)
+    and the problems skipped with ``on_error="collect"``. Symbolic links in folders
+    that lead out of them are skipped with a warning unless ``follow_symlinks``."""
+    reader = _Reader(fmt, on_error, follow_symlinks)
     if isinstance(sources, (str, os.PathLike)):
         reader.path(sources)
     elif isinstance(sources, Mapping):
@@ -162,21 +168,21 @@ def _is_path(item: str) -> bool:
     )
 
 
-def read_path(path: str | os.PathLike[str], fmt: str = "auto") -> ReadResult:
-    """The template(s) of a file, or of every .txt/.md file in a folder."""
+def read_path(
+    path: str | os.PathLike[str], fmt: str = "auto", *, follow_symlinks: bool = False
+) -> ReadResult:
+    """The template(s) of a file, or of every .txt/.md file in a folder (symbolic links
+    out of the folder skipped with a warning unless ``follow_symlinks``)."""
     folder = Path(path)
     if folder.is_dir():
         if fmt not in ("auto", "text"):
             raise TemplateFileError(
                 folder, f"a folder holds .txt/.md templates; give the {fmt} export file itself"
             )
-        files = sorted(
-            p
-            for p in folder.rglob("*")
-            if p.suffix.lower() in TEXT_SUFFIXES
-            and p.is_file()
-            and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-        )
+        found = walk(folder, TEXT_SUFFIXES, follow_symlinks=follow_symlinks)
+        for skipped in found.skipped:
+            warnings.warn(skipped, TemplateWarning, stacklevel=4)
+        files = found.files
         if not files:
             warnings.warn(
                 f"{folder}: no {', '.join(TEXT_SUFFIXES[:-1])} or {TEXT_SUFFIXES[-1]} templates "
@@ -194,27 +200,18 @@ def read_path(path: str | os.PathLike[str], fmt: str = "auto") -> ReadResult:
                 continue
             result.records.extend(one.records)
         return result
-    if folder.is_file():
+    if folder.exists():  # a file, or a device or pipe that read_file refuses
         return read_templates(folder, read_file(folder), fmt, default_id=folder.stem)
-    if not folder.exists():
-        raise TemplateError(
-            f"{folder}: template file or folder not found (a template text must be given "
-            "in a list or a mapping, not as a single string)"
-        )
-    raise TemplateError(f"{folder}: not a file or a folder")
+    raise TemplateError(
+        f"{folder}: template file or folder not found (a template text must be given "
+        "in a list or a mapping, not as a single string)"
+    )
 
 
 def read_file(path: Path) -> str:
+    """The text of one template file: a regular file of at most MAX_TEMPLATE_BYTES, in
+    UTF-8 (a TemplateError naming the file otherwise)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_TEMPLATE_BYTES:
-            raise TemplateError(
-                f"{path}: {size:,} bytes is too large for a template (limit {MAX_TEMPLATE_BYTES:,})"
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise TemplateError(f"{path}: cannot read template: {exc.strerror or exc}") from None
-    try:
-        return decode(data, str(path))
+        return decode(read_limited(path, MAX_TEMPLATE_BYTES, "template file"), str(path))
     except InputError as exc:
         raise TemplateError(str(exc)) from None
