@@ -146,6 +146,44 @@ def test_similarity_threshold_controls_clusters(repo: Path) -> None:
     assert strict.duplicates == [("shipped", "shipped-copy")]
 
 
+def test_identical_rows_are_one_group_not_n_squared_pairs(tmp_path: Path) -> None:
+    body = "Thanks for your patience; your refund of the full amount is on its way today."
+    rows = "id,body\n" + "".join(f"t{n},{body}\n" for n in range(2_000))
+    (tmp_path / "macros.csv").write_text(rows, "utf-8")
+    result = audit.audit([tmp_path / "macros.csv"], checker=_checker(), lang="en")
+    assert len(result.duplicates) == 1 and len(result.duplicates[0]) == 2_000
+    assert result.clusters == []  # one set of trivial duplicates: listed there only
+
+
+def test_a_cluster_lists_each_templates_closest_match_only(tmp_path: Path) -> None:
+    # Same words, different variables: not trivial duplicates, so a cluster of 300 at
+    # 100%, with one pair per template rather than 44,850.
+    rows = "id,body\n" + "".join(
+        f"t{n},Hi {{{{name_{n}}}}} thanks for your patience your refund is on its way today\n"
+        for n in range(300)
+    )
+    (tmp_path / "macros.csv").write_text(rows, "utf-8")
+    result = audit.audit([tmp_path / "macros.csv"], checker=_checker(), lang="en")
+    [cluster] = result.clusters
+    assert len(cluster.ids) == 300
+    assert len(cluster.pairs) < 300 and cluster.max_similarity == 100
+
+
+def test_linked_clusters_do_not_depend_on_pair_order() -> None:
+    from netiquette.templates.duplicates import Linked
+
+    pairs = [(0, 1, 91.0), (1, 2, 95.0), (3, 4, 92.0), (0, 2, 95.0)]
+    results = []
+    for order in (pairs, pairs[::-1]):
+        linked = Linked(6)
+        for a, b, s in order:
+            linked.link(a, b, s)
+        results.append((linked.groups(), linked.closest))
+    assert results[0] == results[1]
+    assert results[0][0] == [[0, 1, 2], [3, 4]]
+    assert results[0][1][0] == (95.0, 2) and results[0][1][5] == (-1.0, -1)
+
+
 def test_different_templates_are_not_clustered(tmp_path: Path) -> None:
     folder = write(
         tmp_path / "t",

@@ -34,13 +34,15 @@ from typing import Any, Protocol
 from netiquette.core import TemplateError
 from netiquette.lang import AUTO, check_language, fallback
 from netiquette.report import Report, Suggestion
-from netiquette.templates.duplicates import groups, near_duplicate_pairs, slot_key
+from netiquette.templates.duplicates import clusters as near_duplicates
+from netiquette.templates.duplicates import slot_key
 from netiquette.templates.findings import EMPTY, TINY, TemplateFinding
 from netiquette.templates.formats import CSV_SUFFIXES, TEXT_SUFFIXES, TemplateRecord
 from netiquette.templates.placeholder_checks import placeholder_findings
 from netiquette.templates.reading import read_sources
 from netiquette.templates.words import WordCodes, normalize
 from netiquette.text import placeholders
+from netiquette.text.escape import line_start, one_line
 from netiquette.text.markup import strip_html
 
 #: Templates with fewer words than this (placeholders not counted) are reported tiny.
@@ -232,28 +234,24 @@ def audit_records(
     duplicates = sorted(tuple(sorted(audits[i].id for i in g)) for g in duplicate_groups)
     same_group = {i: n for n, g in enumerate(duplicate_groups) for i in g}
 
-    # Near duplicates over word codes.
+    # Near duplicates over word codes: each template listed with its closest match.
     codes = WordCodes()
     encoded = [codes.add(words) for words in words_of]
-    pairs = near_duplicate_pairs(encoded, similarity)
+    linked = near_duplicates(encoded, similarity)
     clusters: list[Cluster] = []
-    for group in groups(len(audits), ((a, b) for a, b, _ in pairs)):
-        groups_of = {same_group.get(i, -1 - i) for i in group}
-        if len(groups_of) == 1:
+    for group in linked.groups():
+        if len({same_group.get(i, -1 - i) for i in group}) == 1:
             continue  # one set of trivial duplicates: reported under duplicates
-        members = set(group)
-        cluster_pairs = tuple(
-            sorted(
-                (
-                    (audits[a].id, audits[b].id, s)
-                    for a, b, s in pairs
-                    if a in members
-                    and b in members
-                    and not (a in same_group and same_group.get(b) == same_group[a])
-                ),
-                key=lambda p: (-p[2], p[0], p[1]),
-            )
-        )
+        closest: set[tuple[str, str, float]] = set()
+        for a in group:
+            score, b = linked.closest[a]
+            if b < 0 or (a in same_group and same_group.get(b) == same_group[a]):
+                continue
+            first, second = sorted((audits[a].id, audits[b].id))
+            closest.add((first, second, score))
+        if not closest:
+            continue
+        cluster_pairs = tuple(sorted(closest, key=lambda p: (-p[2], p[0], p[1])))
         clusters.append(Cluster(tuple(sorted(audits[i].id for i in group)), cluster_pairs))
     clusters.sort(key=lambda c: (-c.max_similarity, c.ids))
     return AuditResult(audits, clusters, duplicates, tiny, [], similarity)
@@ -322,23 +320,28 @@ def _with_line(finding: TemplateFinding, line: int | None) -> TemplateFinding:
 
 
 def format_text(result: AuditResult) -> str:
-    """Compiler-style lines, then the clusters, duplicates and a summary."""
+    """Compiler-style lines, then the clusters, duplicates and a summary. Ids, file
+    names and messages come from the files: they are escaped onto one line each and
+    can never start a line with ``::`` (netiquette.text.escape)."""
     lines: list[str] = []
     for item in result.templates:
         for f in item.findings:
             where = f"{item.source}:{f.line}" if f.line is not None else item.source
-            lines.append(f"{where or item.id}: {item.id}: {f.rule_id} {f.message}")
+            lines.append(
+                f"{line_start(where or item.id)}: {one_line(item.id)}: {f.rule_id} "
+                f"{one_line(f.message)}"
+            )
     for n, cluster in enumerate(result.clusters, 1):
         lines.append("")
         lines.append(
             f"near-duplicate cluster {n} ({len(cluster.ids)} templates, up to "
-            f"{cluster.max_similarity:.0f}% similar): {', '.join(cluster.ids)}"
+            f"{cluster.max_similarity:.0f}% similar): {one_line(', '.join(cluster.ids))}"
         )
-        lines += [f"  {a} ~ {b}: {s:.0f}%" for a, b, s in cluster.pairs]
+        lines += [f"  {one_line(a)} ~ {one_line(b)}: {s:.0f}%" for a, b, s in cluster.pairs]
     if result.duplicates:
         lines.append("")
         lines.append("trivial duplicates (same text but for case, punctuation, whitespace):")
-        lines += [f"  {', '.join(group)}" for group in result.duplicates]
+        lines += [f"  {one_line(', '.join(group))}" for group in result.duplicates]
     failed = sum(1 for t in result.templates if t.failed)
     lines.append("")
     lines.append(

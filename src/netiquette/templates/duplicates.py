@@ -4,6 +4,11 @@ The similarity of two templates is rapidfuzz's Indel ratio over word codes
 (``2 * common / (a + b)``, placeholders one slot each); pairs at or above the threshold
 are found through a :class:`~netiquette.templates.index.TemplateIndex`, so that 10,000
 templates do not need 50 million comparisons, and grouped by single linkage.
+
+Memory grows with the number of templates, never with the number of pairs: identical
+texts are paired once (8,000 identical rows would otherwise be 32 million pairs), pairs
+are streamed into the clustering as they are found, and a cluster keeps, for each of
+its templates, only its closest match.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
@@ -23,8 +28,12 @@ def slot_key(name: str) -> str:
     return re.sub(r"[\W_]+", "", name.lower())
 
 
-def near_duplicate_pairs(encoded: Sequence[str], threshold: float) -> list[tuple[int, int, float]]:
-    """Pairs (i, j, similarity) of encoded texts with Indel ratio >= ``threshold``.
+def near_duplicate_pairs(
+    encoded: Sequence[str], threshold: float
+) -> Iterator[tuple[int, int, float]]:
+    """Pairs (i, j, similarity) of distinct encoded texts with Indel ratio >=
+    ``threshold``, streamed. Pass each text once (see :func:`clusters`): identical texts
+    would pair with each other n² times.
 
     Texts are taken in length order; a text is only compared with longer ones that
     could reach the ratio (a bisect on lengths) and, among those, with the candidates
@@ -35,7 +44,6 @@ def near_duplicate_pairs(encoded: Sequence[str], threshold: float) -> list[tuple
     lengths = [len(t) for t in texts]
     index = TemplateIndex(texts, slot="\U000f0fff")  # slots are ordinary words here
     ratio = threshold / 100.0
-    pairs: list[tuple[int, int, float]] = []
     for a, text in enumerate(texts):
         la = len(text)
         if la == 0:
@@ -58,24 +66,56 @@ def near_duplicate_pairs(encoded: Sequence[str], threshold: float) -> list[tuple
             score_cutoff=ratio - 1e-9,
         )
         for _, score, offset in scored:
-            pairs.append((order[a], order[chosen[offset]], 100.0 * score))
-    return pairs
+            yield order[a], order[chosen[offset]], 100.0 * score
 
 
-def groups(size: int, pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
-    parent = list(range(size))
+class Linked:
+    """Single-linkage clusters of templates, with each template's closest match.
 
-    def root(i: int) -> int:
+    Memory is one slot per template whatever the number of pairs fed to :meth:`link`.
+    """
+
+    def __init__(self, size: int) -> None:
+        self._parent = list(range(size))
+        self.closest: list[tuple[float, int]] = [(-1.0, -1)] * size
+
+    def root(self, i: int) -> int:
+        parent = self._parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    for a, b in pairs:
-        ra, rb = root(a), root(b)
+    def link(self, a: int, b: int, similarity: float) -> None:
+        ra, rb = self.root(a), self.root(b)
         if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[int, list[int]] = {}
-    for i in range(size):
-        groups.setdefault(root(i), []).append(i)
-    return [g for g in groups.values() if len(g) > 1]
+            self._parent[max(ra, rb)] = min(ra, rb)
+        # Ties go to the lower index, so the result does not depend on pair order.
+        if (similarity, -b) > (self.closest[a][0], -self.closest[a][1]):
+            self.closest[a] = (similarity, b)
+        if (similarity, -a) > (self.closest[b][0], -self.closest[b][1]):
+            self.closest[b] = (similarity, a)
+
+    def groups(self) -> list[list[int]]:
+        """Clusters of two or more templates, each sorted, in order of first member."""
+        found: dict[int, list[int]] = {}
+        for i in range(len(self._parent)):
+            found.setdefault(self.root(i), []).append(i)
+        return [g for g in found.values() if len(g) > 1]
+
+
+def clusters(encoded: Sequence[str], threshold: float) -> Linked:
+    """The near-duplicate clusters of ``encoded`` texts: identical texts are linked
+    directly (similarity 100), distinct ones through :func:`near_duplicate_pairs`."""
+    linked = Linked(len(encoded))
+    first_of: dict[str, int] = {}
+    for i, text in enumerate(encoded):
+        if not text:
+            continue
+        first = first_of.setdefault(text, i)
+        if first != i:
+            linked.link(first, i, 100.0)
+    distinct = list(first_of.values())
+    for a, b, similarity in near_duplicate_pairs([encoded[i] for i in distinct], threshold):
+        linked.link(distinct[a], distinct[b], similarity)
+    return linked
