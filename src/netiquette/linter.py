@@ -207,12 +207,26 @@ class Linter:
             if key in seen:
                 continue
             seen.add(key)
-            if s.end > s.start and doc.is_protected(s.start, s.end):
+            if s.end > s.start and _in_protected_text(doc, s.start, s.end):
                 continue
             if silenced and silenced.silences(s.rule_id, s.line, doc.line_column(s.end)[0]):
                 continue
             kept.append(s)
         return kept
+
+
+def _in_protected_text(doc: Document, start: int, end: int) -> bool:
+    """Whether a finding overlaps protected text (a URL, a quoted line, code), except a
+    word with protected text wholly inside it: ``fu<!-- -->ck`` is one word."""
+    if not doc.is_protected(start, end):
+        return False
+    if doc.is_protected(start, start + 1) or doc.is_protected(end - 1, end):
+        return True
+    outside = doc.text[start:end]
+    for span in doc.protected:
+        if span.start < end and span.end > start:
+            outside = outside.replace(doc.text[span.start : span.end], "")
+    return any(c.isspace() for c in outside)
 
 
 def _as_list(value: Iterable[str] | str, option: str) -> list[str]:

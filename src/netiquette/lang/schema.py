@@ -192,6 +192,7 @@ _PROFANITY_ENTRY_FIELDS: dict[str, Schema] = {
     "mask_first_letter": BOOL,
     "open_suffix": BOOL,
     "lower_only": BOOL,
+    "dotless": BOOL,
     "note": TEXT,
 }
 _PROFANITY_NORMALISER_FIELDS: dict[str, Schema] = {

@@ -42,6 +42,9 @@ class ProfanityEntry:
     open_suffix: bool = False
     exceptions: frozenset[str] = frozenset()
     lower_only: bool = False
+    #: Also matched with a dotless "ı" written for "i" (Turkish "sıktır", "SIKTIR" in
+    #: capitals without dots): set only where that reading is no everyday word.
+    dotless: bool = False
 
 
 def _strings(value: Any, source: str, key: str) -> tuple[str, ...]:
@@ -112,4 +115,5 @@ def _parse_entry(item: Any, tier: Tier, category: str, lang: str, source: str) -
         open_suffix=bool(item.get("open_suffix", False)),
         exceptions=words("except"),
         lower_only=bool(item.get("lower_only", False)),
+        dotless=bool(item.get("dotless", False)),
     )

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +39,7 @@ from netiquette.engines.profanity.entries import (
     parse_entries,
 )
 from netiquette.engines.profanity.normaliser import STRETCHED, Normaliser, stretch_variants
+from netiquette.engines.profanity.reveal import reveal
 from netiquette.text.document import SharedKey
 from netiquette.text.fold import fold
 
@@ -61,6 +62,8 @@ _ANYSTRETCHED = re.compile(r"(.)\1\1")  # fast; the caller checks for a letter
 _NEXT_WORD = re.compile(r"[\s\-]*([^\W\d_]+)")
 _PREV_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]++)[\s\-]*+$")
 _MAX_SPACED_UNITS = 16
+#: Single letters joined by one and the same "/", "+", "|" or "\\": "f/u/c/k".
+_JOINED = re.compile(r"[^\W\d_]([/+|\\])[^\W\d_](?:\1[^\W\d_])+")
 _WILDCARD = "\x00"
 
 
@@ -144,6 +147,12 @@ class ProfanityMatcher:
             else:
                 self.forms[key] = entry
         self.custom_entries = custom
+        # Keys of entries also read with "ı" for "i", under their dotless spelling.
+        self._dotless = {
+            key.replace("i", "ı"): key
+            for key, entry in self.forms.items()
+            if entry.dotless and "i" in key
+        }
         self._stem_lengths = sorted({len(s) for s in self.open_stems}, reverse=True)
         # Every open stem's first letters: most words fail this one look-up.
         self._head = min(self._stem_lengths, default=0)
@@ -195,6 +204,13 @@ class ProfanityMatcher:
                 if stem_entry is not None and key not in stem_entry.exceptions:
                     return key, stem_entry
         return None
+
+    def _dotless_key(self, key: str) -> str | None:
+        """The dotted key a word written with "ı" stands for, when it is a listed form
+        of an entry marked ``dotless``. Whole forms only, never a stem plus a suffix:
+        "sıktır" and SIKTIR read as "siktir", but "sıktırdık" (we had it tightened)
+        stays what it is."""
+        return self._dotless.get(key)
 
     def lookup(self, key: str) -> tuple[str, ProfanityEntry] | None:
         """The listed form and entry a letters-only key reads as, stretched letters too."""
@@ -300,6 +316,8 @@ class ProfanityMatcher:
                 and w.isalpha()
                 and self._lookup_exact(canon.get(w, w))
             )
+        if self._dotless and "ı" in folded:
+            plain.update(w for w in words if "ı" in w and self._dotless_key(canon.get(w, w)))
         stretched = any(m.group(1).isalpha() for m in _ANYSTRETCHED.finditer(folded))
         if stretched:
             plain.update(w for w in words if w.isalpha() and STRETCHED.search(w))
@@ -311,6 +329,12 @@ class ProfanityMatcher:
             self._word_hits(word, key, 0, phrase_keys, rel)
             if rel:
                 found_in[word] = rel
+        # Every letter doubled: "ffuucckk".
+        for word in words:
+            if len(word) > 5 and word[0] == word[1] and word not in found_in:
+                hit = self._doubled_hit(word)
+                if hit is not None:
+                    found_in[word] = [hit]
         for word in [w for w in words if not w.isalpha()]:
             rel = self._chunk_hits(word, phrase_keys, stretched)
             if rel:
@@ -361,6 +385,9 @@ class ProfanityMatcher:
         if key in self._phrases_by_key:
             phrase_keys.add(key)
         found = self.lookup(key)
+        if found is None and "ı" in key:
+            dotted = self._dotless_key(key)
+            found = self._lookup_exact(dotted) if dotted is not None else None
         if found is not None:
             # Letters the language's map folds (Turkish "ş" as "s") are a spelling.
             disguised = found[0] != word and found[0] != self.normaliser.letters(word)
@@ -373,6 +400,9 @@ class ProfanityMatcher:
         hits: list[ProfanityMatch] = []
         if _CODE.search(chunk):
             return hits
+        joined = self._joined_hit(chunk) if len(chunk) > 4 else None
+        if joined is not None:
+            return [joined]
         norm = self.normaliser
         for m in _PIECE.finditer(chunk):
             ps, pe = _trim(chunk, m.start(), m.end())
@@ -380,6 +410,11 @@ class ProfanityMatcher:
                 continue
             piece = chunk[ps:pe]
             if piece[0] in "@#" and _MENTION.fullmatch(piece):  # @handle, #tag
+                # ... unless "@" stands for a letter and the whole reads as a listed
+                # word: "@sshole", Turkish "@mına"
+                found = self._at_reading(piece)
+                if found is not None:
+                    hits.append(ProfanityMatch(ps, pe, found[0], found[1], True))
                 continue
             if piece.isalpha():
                 key = piece if piece.isascii() else norm.canon(piece)
@@ -389,6 +424,31 @@ class ProfanityMatcher:
             else:
                 self._piece_hits(piece, ps, phrase_keys, hits)
         return hits
+
+    def _doubled_hit(self, word: str) -> ProfanityMatch | None:
+        """A word of letters each typed twice ("ffuucckk") that reads as a listed one."""
+        if len(word) % 2 or word[::2] != word[1::2] or not word.isalpha():
+            return None
+        found = self.lookup(self.normaliser.canon(word[::2]))
+        return None if found is None else ProfanityMatch(0, len(word), found[0], found[1], True)
+
+    def _joined_hit(self, chunk: str) -> ProfanityMatch | None:
+        """Single letters joined by one of / + | \\ ("f/u/c/k") that read as a listed word."""
+        if _JOINED.fullmatch(chunk) is None:
+            return None
+        found = self.lookup(self.normaliser.canon(chunk[::2]))
+        return None if found is None else ProfanityMatch(0, len(chunk), found[0], found[1], True)
+
+    def _at_reading(self, mention: str) -> tuple[str, ProfanityEntry] | None:
+        """The listed word an "@"-word reads as with "@" read as its first letter ("a"),
+        if any: a whole listed form of five letters or more, never a stem or a short
+        abbreviation (handles such as "@mfg" stay handles)."""
+        readings = self.normaliser.leet.get("@", ())
+        if mention[0] != "@" or len(mention) < 5 or not mention[1:].isalpha() or not readings:
+            return None
+        key = readings[0] + self.normaliser.canon(mention[1:])
+        entry = self.forms.get(key)
+        return (key, entry) if entry is not None else None
 
     def _piece_hits(
         self, piece: str, offset: int, phrase_keys: set[str], hits: list[ProfanityMatch]
@@ -503,7 +563,22 @@ class ProfanityMatcher:
 
     def hits(self, doc: Document) -> list[ProfanityMatch]:
         """The matches in a document's prose (both tiers)."""
-        return self.find(doc.text, doc.prose_folded)
+        return self.find_revealed(doc.text, doc.prose_folded)
+
+    def find_revealed(self, text: str, folded: str) -> list[ProfanityMatch]:
+        """:meth:`find` on the text as it reads once disguises hidden in Unicode are
+        undone (``reveal.py``: invisible characters, look-alike letters, in-word
+        comments, letters joined by "/" or "+", doubled letters), with every span
+        mapped back to the original."""
+        revealed = reveal(text, folded, self.normaliser.lang)
+        if revealed is None:
+            return self.find(text, folded)
+        found = []
+        for hit in self.find(revealed.text, revealed.folded):
+            start, end = revealed.span(hit.start, hit.end)
+            changed = text[start:end] != revealed.text[hit.start : hit.end]
+            found.append(replace(hit, start=start, end=end, disguised=hit.disguised or changed))
+        return found
 
     def iter_forms(self) -> Iterator[tuple[str, ProfanityEntry]]:
         """Every listed single-word form and phrase with its entry."""
