@@ -20,6 +20,7 @@ import signal
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import netiquette
@@ -100,6 +101,9 @@ def _object_patterns(
     elif isinstance(value, (list, tuple)):
         items = enumerate(value)
     elif type(value).__module__.startswith("netiquette") and hasattr(value, "__dict__"):
+        for name, attribute in vars(type(value)).items():
+            if isinstance(attribute, cached_property) and name == "regex":
+                getattr(value, name)  # compiled on first use: compile it to test it
         items = vars(value).items()
         source = _source_of(value)
         for key, item in list(items)[:5000]:

@@ -299,3 +299,20 @@ def test_the_size_limit_is_a_setting() -> None:
     assert netiquette.Linter("en", config={"max_chars": 300_000}).check(text).passed
     with pytest.raises(ConfigError, match="max_chars"):
         netiquette.Linter("en", config={"max_chars": 5_000_000})
+
+
+def test_phrase_stems_and_patterns_start_only_where_a_word_starts() -> None:
+    """From every token inside one long run of letters, a stem or a pattern such as
+    ``\\w+m[ae]y[ıi] unuttunuz`` would read the rest of the run: quadratic time."""
+    import gc
+
+    from netiquette.engines.phrases import PhraseList
+
+    netiquette.Linter("tr").check("Merhaba, ödemeyi unuttunuz.")
+    text = "Order #" + "X" * 3000 + "dikkatsizliğinizX" * 100 + " ABC"
+    doc = Document(text, "tr")
+    lists = [o for o in gc.get_objects() if isinstance(o, PhraseList) and o.lang == "tr"]
+    assert lists
+    for phrases in lists:
+        for at, _ in phrases._candidates(doc):
+            assert at == 0 or not text[at - 1].isalnum(), (at, text[at - 5 : at + 5])

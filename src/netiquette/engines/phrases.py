@@ -264,16 +264,24 @@ class PhraseList:
                 at = token.start
                 if start <= at < stop and (quick is None or quick.match(text, at) is not None):
                     found.append((at, entries))
+        # Stems and patterns run on to the end of a word ("\w*"), so they start only where
+        # a word does: from every token inside one long run of letters, each would read
+        # the rest of the run, and the time would grow with the square of its length.
         if self._stems:
             for key in self._stems.keys() & shared.stems.keys():
                 for token in shared.stems[key]:
                     chosen = [e for stem, e in self._stems[key] if token.folded.startswith(stem)]
-                    if chosen and start <= token.start < stop:
+                    if chosen and start <= token.start < stop and _word_start(text, token.start):
                         found.append((token.start, chosen))
         if self._anywhere:
             for token in doc.tokens:
                 chosen = [e for stem, e in self._anywhere if token.folded.startswith(stem)]
-                if chosen and start <= token.start < stop and not inside_word(text, token.start):
+                if (
+                    chosen
+                    and start <= token.start < stop
+                    and _word_start(text, token.start)
+                    and not inside_word(text, token.start)
+                ):
                     found.append((token.start, chosen))
         if len(found) > 1:
             found.sort(key=_first)
@@ -364,3 +372,8 @@ def alternation(
         return re.compile(before + word_alternation([str(p) for p in phrases or ()], lang) + after)
     except (ValueError, re.error) as exc:
         raise ConfigError(f"{source}: {exc}") from None
+
+
+def _word_start(text: str, at: int) -> bool:
+    """True unless a letter or digit comes right before ``at`` (a token inside a word)."""
+    return at == 0 or not text[at - 1].isalnum()
