@@ -150,8 +150,9 @@ class Settings:
     max_grade: float | None = option(
         None, _number(1, 30, float), "highest reading grade", language_default=True
     )
-    #: The worst text measured (benchmarks/bench_linear.py) takes ~0.45 s per 100,000
-    #: characters, so a check at the default limit ends within a second whatever it is.
+    #: The worst text measured (benchmarks/bench_linear.py) takes up to 0.9 s per
+    #: 100,000 characters, so a check at the default limit ends within about two seconds
+    #: whatever it is (docs/security.md).
     max_chars: int = option(
         200_000, _number(1, 1_000_000, int), "longest text checked, in characters"
     )
