@@ -159,15 +159,19 @@ def _replies(folder: Path, count: int) -> Path:
     return folder
 
 
-def test_a_broken_pipe_exits_quietly(tmp_path: Path) -> None:
-    replies = _replies(tmp_path / "replies", 200)
-    done = subprocess.run(
-        f"'{sys.executable}' -m netiquette check --no-config '{replies}' | head -1",
+def _check_in_shell(replies: Path, redirect: str) -> subprocess.CompletedProcess[str]:
+    """``netiquette check`` on ``replies`` with its output redirected by a shell."""
+    return subprocess.run(
+        f"'{sys.executable}' -m netiquette check --no-config '{replies}' {redirect}",
         shell=True,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_a_broken_pipe_exits_quietly(tmp_path: Path) -> None:
+    done = _check_in_shell(_replies(tmp_path / "replies", 200), "| head -1")
     assert done.stdout.count("\n") == 1
     assert "Traceback" not in done.stderr and "Error" not in done.stderr
 
@@ -189,14 +193,7 @@ def test_a_full_disk_is_exit_2_with_a_message(tmp_path: Path) -> None:
 
 
 def test_closed_stdout_is_exit_2(tmp_path: Path) -> None:
-    replies = _replies(tmp_path / "replies", 1)
-    done = subprocess.run(
-        f"'{sys.executable}' -m netiquette check --no-config '{replies}' >&-",
-        shell=True,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = _check_in_shell(_replies(tmp_path / "replies", 1), ">&-")
     assert done.returncode == 2
     assert "standard output is closed" in done.stderr
 

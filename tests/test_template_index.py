@@ -202,12 +202,17 @@ def test_an_index_file_is_never_unpickled(tmp_path: Path) -> None:
     assert not target.exists()
 
 
-def test_inconsistent_arrays_are_refused(tmp_path: Path) -> None:
-    tset = TemplateSet.from_texts(_templates(300, seed=3))
-    path = tmp_path / "good.idx"
+def _saved_arrays(tset: TemplateSet, folder: Path) -> dict[str, Any]:
+    """The arrays of ``tset``'s index as :meth:`TemplateIndex.save` writes them."""
+    path = folder / "good.idx"
     tset.build_index().save(path)
     with np.load(path, allow_pickle=False) as data:
-        arrays = {name: data[name] for name in data.files}
+        return {name: data[name] for name in data.files}
+
+
+def test_inconsistent_arrays_are_refused(tmp_path: Path) -> None:
+    tset = TemplateSet.from_texts(_templates(300, seed=3))
+    arrays = _saved_arrays(tset, tmp_path)
     arrays["ids"] = arrays["ids"].copy()
     arrays["ids"][0] = len(tset) + 5  # a template that does not exist
     bad = tmp_path / "bad.idx"
@@ -218,11 +223,7 @@ def test_inconsistent_arrays_are_refused(tmp_path: Path) -> None:
 
 
 def test_a_compressed_index_cannot_expand_into_gigabytes(tmp_path: Path) -> None:
-    tset = TemplateSet.from_texts(_templates(50, seed=3))
-    path = tmp_path / "good.idx"
-    tset.build_index().save(path)
-    with np.load(path, allow_pickle=False) as data:
-        arrays = {name: data[name] for name in data.files}
+    arrays = _saved_arrays(TemplateSet.from_texts(_templates(50, seed=3)), tmp_path)
     bomb = tmp_path / "bomb.idx"
     arrays["slots"] = np.zeros(50_000_000)  # 400 MB of zeros, a few hundred KB compressed
     with open(bomb, "wb") as handle:
