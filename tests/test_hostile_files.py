@@ -147,6 +147,12 @@ def _problem(path: Path) -> str:
             "anchors and aliases",
         ),
         ("deep.md", "---\na: " + "[" * 50_000 + "\n---\nHello.", "front matter"),
+        (
+            "half.json",
+            '[{"id": 1, "actions": [{"field": "comment_value", "value": "Hi \\ud800 there"}]}]',
+            "lone surrogate",
+        ),
+        ("half.md", '---\nid: "a\\ud800"\n---\nHello there.', "lone surrogate"),
     ],
 )
 def test_malformed_template_files_name_the_problem(

@@ -276,6 +276,10 @@ def _text_value(path: Path, value: Any, key: str, line: int | None) -> str | Non
         raise TemplateFileError(
             path, f"'{key}' must be a string, got {type(value).__name__}", line=line
         )
+    if _SURROGATE.search(str(value)) is not None:
+        raise TemplateFileError(
+            path, f"'{key}' holds a lone surrogate (half of a character)", line=line
+        )
     return str(value).strip() or None
 
 
@@ -435,6 +439,8 @@ def _id_lines(text: str) -> Iterator[tuple[int, int]]:
 
 
 _ID_LOOKAHEAD = 64
+#: Half of a UTF-16 pair alone, as a JSON escape such as "\\ud800" can make.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _read_json(path: Path, text: str, items: list[Any], extract: Any) -> ReadResult:
@@ -469,6 +475,16 @@ def _read_json(path: Path, text: str, items: list[Any], extract: Any) -> ReadRes
         if extracted is None:
             continue
         template_id, title, body, is_html = extracted
+        if any(_SURROGATE.search(str(v or "")) for v in (body, title, template_id)):
+            result.problems.append(
+                TemplateFileError(
+                    path,
+                    f"record #{number}: its text, title or id holds a lone surrogate (a "
+                    "\\ud800-style escape: half of a character)",
+                    line=line,
+                )
+            )
+            continue
         if (
             template_id is None
             or isinstance(template_id, bool)
