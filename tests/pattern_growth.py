@@ -18,6 +18,7 @@ import pkgutil
 import re
 import signal
 import time
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -83,36 +84,33 @@ def _source_of(value: Any) -> str:
         return ""
 
 
-def _object_patterns(
-    value: Any, where: str, depth: int, seen: set[int], name: str = "", source: str = ""
-) -> Iterator[Found]:
-    """Patterns held by a rule and the objects it owns (compiled from language data);
-    ``name`` and ``source`` are the attribute that holds ``value`` and the source of
-    its owner's module, to tell how the owner runs it."""
-    if id(value) in seen or depth > 6:
-        return
-    seen.add(id(value))
-    if isinstance(value, re.Pattern):
-        if isinstance(value.pattern, str):
-            yield Found(where, value, scanned=not (name and _match_only(name, source)))
-        return
-    if isinstance(value, dict):
-        items: Any = value.items()
-    elif isinstance(value, (list, tuple)):
-        items = enumerate(value)
-    elif type(value).__module__.startswith("netiquette") and hasattr(value, "__dict__"):
-        for name, attribute in vars(type(value)).items():
-            if isinstance(attribute, cached_property) and name == "regex":
-                getattr(value, name)  # compiled on first use: compile it to test it
-        items = vars(value).items()
-        source = _source_of(value)
-        for key, item in list(items)[:5000]:
-            yield from _object_patterns(item, f"{where}.{key}", depth + 1, seen, key, source)
-        return
-    else:
-        return
-    for key, item in list(items)[:5000]:
-        yield from _object_patterns(item, f"{where}.{key}", depth + 1, seen)
+def _object_patterns(root: Any, where: str, seen: set[int]) -> Iterator[Found]:
+    """Patterns held by a rule and the objects it owns (compiled from language data),
+    breadth first, so that every object is reached at its shortest path whatever the
+    order of the containers. How the owner runs a pattern is read from the source of
+    the owner's module (the attribute that holds it)."""
+    queue: deque[tuple[Any, str, int, str, str]] = deque([(root, where, 0, "", "")])
+    while queue:
+        value, path, depth, name, source = queue.popleft()
+        if id(value) in seen or depth > 12:
+            continue
+        seen.add(id(value))
+        if isinstance(value, re.Pattern):
+            if isinstance(value.pattern, str):
+                yield Found(path, value, scanned=not (name and _match_only(name, source)))
+            continue
+        if isinstance(value, dict):
+            queue.extend((item, f"{path}.{key}", depth + 1, "", "") for key, item in value.items())
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            queue.extend((item, f"{path}.{n}", depth + 1, "", "") for n, item in enumerate(value))
+        elif type(value).__module__.startswith("netiquette") and hasattr(value, "__dict__"):
+            for attr, attribute in vars(type(value)).items():
+                if isinstance(attribute, cached_property) and attr == "regex":
+                    getattr(value, attr)  # compiled on first use: compile it to test it
+            owner = _source_of(value)
+            queue.extend(
+                (item, f"{path}.{key}", depth + 1, key, owner) for key, item in vars(value).items()
+            )
 
 
 def all_patterns() -> list[Found]:
@@ -125,7 +123,7 @@ def all_patterns() -> list[Found]:
         linter = netiquette.Linter(lang)
         linter.check("Hi, thanks for your message; we'll look into it ASAP. :) Regards")
         for rule in linter._rules(lang)[0]:
-            for item in _object_patterns(rule, f"{lang}:{rule.id}", 0, seen):
+            for item in _object_patterns(rule, f"{lang}:{rule.id}", seen):
                 found.setdefault((item.pattern.pattern, item.pattern.flags), item)
     return list(found.values())
 

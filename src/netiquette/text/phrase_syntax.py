@@ -149,7 +149,7 @@ def phrase_regex(phrase: str, lang: str, capture: bool = True) -> str:
             close = _closing(phrase, i)
             alternatives = split_alternatives(phrase[i + 1 : close])
             optional = "" in alternatives
-            bodies = sorted({a for a in alternatives if a}, key=len, reverse=True)
+            bodies = sorted({a for a in alternatives if a}, key=lambda a: (-len(a), a))
             rendered = [phrase_regex(b, lang, capture=False) for b in bodies]
             i = close + 1
             if optional:

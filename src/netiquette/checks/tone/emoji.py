@@ -128,7 +128,7 @@ def write_table(path: str) -> None:
 def emoticon_regex(emoticons: Iterable[str], line_end: Iterable[str]) -> re.Pattern[str]:
     """One pattern for text emoticons; a closing bracket may repeat (":)))")."""
     alternatives = []
-    for item in sorted(set(emoticons), key=len, reverse=True):
+    for item in sorted(set(emoticons), key=lambda e: (-len(e), e)):
         body = re.escape(item)
         if item[-1] in _BRACKETS:
             body += "+"
@@ -137,7 +137,7 @@ def emoticon_regex(emoticons: Iterable[str], line_end: Iterable[str]) -> re.Patt
     pattern = (
         f"(?=[{re.escape(firsts)}]){_EMOTICON_BEFORE}(?:{'|'.join(alternatives)}){_EMOTICON_AFTER}"
     )
-    ends = [re.escape(item) for item in sorted(set(line_end), key=len, reverse=True)]
+    ends = [re.escape(item) for item in sorted(set(line_end), key=lambda e: (-len(e), e))]
     if ends:
         pattern += f"|(?=<)(?<![\\w<])(?:{'|'.join(ends)}){_LINE_END}"
     return re.compile(pattern)

@@ -57,7 +57,7 @@ class Sarcasm(PhraseRule):
         self.tags = (
             re.compile(
                 r"(?<!\S)(?:"
-                + "|".join(re.escape(t) for t in sorted(tags, key=len, reverse=True))
+                + "|".join(re.escape(t) for t in sorted(tags, key=lambda t: (-len(t), t)))
                 + r")(?=[\s.!?,;)]|$)"
             )
             if tags
