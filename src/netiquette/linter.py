@@ -125,6 +125,8 @@ class Linter:
         for code in codes():
             if self.lang in (AUTO, code):
                 self.check(get_language(code).warm_up)
+        if self.lang == AUTO:
+            langid.warm_up()
         return self
 
     def check(self, text: str, *, path: str | None = None) -> Report:

@@ -31,6 +31,9 @@ class Language:
     spacy: str
     turkic_casing: bool
     detection_letters: frozenset[str]
+    #: Words that mark the language besides its stop words: chat-speak and informal
+    #: address that short replies are made of ("thx", "tmm", "kanka").
+    detection_words: frozenset[str]
     fallback: bool
     warm_up: str
     formula: str
@@ -53,6 +56,7 @@ def get(code: str) -> Language:
         spacy=str(data["spacy"]),
         turkic_casing=data["casing"] == "turkic",
         detection_letters=frozenset(str(detection.get("letters", ""))),
+        detection_words=frozenset(str(w).lower() for w in detection.get("words") or ()),
         fallback=detection.get("fallback") is True,
         warm_up=str(data["warm_up"]),
         formula=str(data["readability"]["formula"]),

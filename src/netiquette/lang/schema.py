@@ -221,7 +221,7 @@ FILES: dict[str, Schema] = {
             "name": TEXT,
             "spacy": TEXT,
             "casing": Choice("default", "turkic"),
-            "detection": Record({"letters": TEXT, "fallback": BOOL}),
+            "detection": Record({"letters": TEXT, "fallback": BOOL, "words": ListOf(TEXT)}),
             "warm_up": TEXT,
             "readability": Record({"formula": TEXT}, required=("formula",)),
             "equivalent_letters": MapOf(TEXT),
