@@ -4,7 +4,8 @@ Each pattern runs on adversarial strings of 1,000 and 8,000 characters (runs of 
 own punctuation and literals, and of the usual suspects: tabs, "<!--", "```", capital
 X's ...). Linear time grows 8x; the quadratic patterns this test was written against
 grew 50-60x and the exponential one never finished. A pattern fails when it grows
-more than 24x and takes over 2 ms at the larger size.
+more than 24x and takes over 2 ms at the larger size, in three measurements (a busy
+machine can slow one).
 """
 
 from __future__ import annotations
@@ -28,4 +29,8 @@ def test_the_patterns_are_found_in_modules_and_in_rules() -> None:
 @pytest.mark.parametrize("found", PATTERNS, ids=[p.where for p in PATTERNS])
 def test_pattern_time_grows_linearly(found: Found) -> None:
     ratio, unit, big = worst_growth(found, 1_000, 8_000)
+    for _ in range(2):  # a busy machine can slow one run: a real quadratic fails each time
+        if ratio <= 24:
+            break
+        ratio, unit, big = min((ratio, unit, big), worst_growth(found, 1_000, 8_000))
     assert ratio <= 24, f"{ratio:.0f}x from 1k to 8k of {unit!r} ({big * 1000:.0f} ms)"

@@ -146,15 +146,19 @@ class Document:
     @cached_property
     def words(self) -> tuple[Token, ...]:
         """Word tokens of the prose: letters (possibly with digits or apostrophes),
-        outside quoted lines, code, URLs, e-mail addresses and placeholders."""
+        outside quoted lines, code, URLs, e-mail addresses and placeholders, and not
+        @handles or #hashtags (names and tags, not words of the reply)."""
         prose = self.prose_text
-        blanked = prose is not self.text
+        text = self.text
+        blanked = prose is not text
         return tuple(
             t
             for t in self.tokens
             if not (t.is_punct or t.like_url or t.like_email)
             and (t.is_alpha or any(c.isalpha() for c in t.text))
             and not (blanked and prose[t.start : t.end] != t.text)
+            and t.text[0] not in "@#"
+            and not (t.start and text[t.start - 1] == "#" and _tag_mark(text, t.start - 1))
         )
 
     # -- sentences --------------------------------------------------------------------
@@ -214,6 +218,11 @@ class Document:
     def sign_off(self) -> Span | None:
         """The sign-off line ("Kind regards,") and the signature after it, or None."""
         return letter.sign_off(self.prose_folded, self.lang, self.sentences, self.body_start)
+
+    @cached_property
+    def initials(self) -> Span | None:
+        """The agent's initials that end a short reply ("^MS", "*SR", "-JD"), or None."""
+        return letter.trailing_initials(self.text)
 
     @cached_property
     def body(self) -> Span:
@@ -354,3 +363,9 @@ def _code_spans(text: str) -> list[Span]:
         if not spans or start >= spans[-1].end:
             spans.append(Span(start, end))
     return spans
+
+
+def _tag_mark(text: str, at: int) -> bool:
+    """True when the "#" at ``at`` opens a hashtag (it starts a word: "#SORRY", not
+    "C#")."""
+    return at == 0 or not text[at - 1].isalnum()

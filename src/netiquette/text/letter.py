@@ -151,3 +151,27 @@ def _signature_start(prose: str, start: int, end: int) -> int:
         while end > first_line_end and prose[end - 1].isspace():
             end -= 1
     return max(end, first_line_end)
+
+
+# An agent's initials closing a short reply: "^MS", "*SR", "-JD", "/BH", or two or
+# three capitals on their own after the last sentence ("... look into this. CC").
+_INITIALS = re.compile(r"([\^*~/\\\-–—]?)[ \t]?([A-ZÇĞİÖŞÜ]{2,3})\Z")
+_BEFORE_INITIALS = ".!?…)]\n"
+
+
+def trailing_initials(text: str) -> Span | None:
+    """The agent's initials that end ``text`` ("... take a look. ^MS"), or None: two or
+    three capitals after a sign-off mark (^ * ~ / - –), or after the last sentence's
+    end mark or on a line of their own. A capitalised word that ends a sentence
+    without a mark ("please call the ISP") is not initials."""
+    stripped = text.rstrip()
+    offset = max(0, len(stripped) - 8)
+    found = _INITIALS.search(stripped, offset)
+    if found is None:
+        return None
+    before = stripped[: found.start()].rstrip(" \t")
+    if not before:
+        return None  # the whole text: not a signature
+    if found.group(1) or before[-1] in _BEFORE_INITIALS or stripped[found.start() - 1] == "\n":
+        return Span(found.start(), len(stripped))
+    return None

@@ -69,8 +69,9 @@ class UndefinedAcronym(Rule):
     measurement ("16 GB", "4K HDR"); a label followed by the kind of thing it names
     ("a CSV file", "the DVI port"); roman numerals ("Part II", "Henry VIII"); a name
     after a greeting ("Hi JOHN"); the signature after a closing line ("Kind
-    regards,"); in Turkish, a surname in capitals after a first name ("Elif SÜER");
-    code in backticks; and text the customer wrote (quoted lines), which
+    regards,") and an agent's initials ending a reply ("^MS", "*SR", "today. JD");
+    in Turkish, a surname in capitals after a first name ("Elif SÜER"); code in
+    backticks; and text the customer wrote (quoted lines), which
     also means an acronym the customer used is not flagged later. Acronyms that
     support-jargon (NQ302) or chat-speak (NQ303) flag with a better rewrite ("SLA",
     "ASAP") are left to those rules while they are selected.
@@ -391,6 +392,8 @@ class UndefinedAcronym(Rule):
                 continue
             if signature < 0:
                 signature = doc.sign_off.start if doc.sign_off is not None else len(doc.text)
+                if doc.initials is not None:
+                    signature = min(signature, doc.initials.start)
             if token.start >= signature:
                 break  # the signature after the sign-off: names, job titles, teams
             if (
