@@ -409,6 +409,8 @@ class ProfanityMatcher:
             if pe - ps < 2:
                 continue
             piece = chunk[ps:pe]
+            if piece[0] == "#" and piece[1].isalpha():
+                continue  # a hashtag ("#UK", "#FCK"), never a letter hidden by "#"
             if piece[0] in "@#" and _MENTION.fullmatch(piece):  # @handle, #tag
                 # ... unless "@" stands for a letter and the whole reads as a listed
                 # word: "@sshole", Turkish "@mına"
