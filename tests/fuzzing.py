@@ -36,6 +36,26 @@ _JSON_TEXT = st.recursive(
     ),
     max_leaves=20,
 ).map(lambda value: __import__("json").dumps(value))
+_JSON_VALUE = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.text(max_size=20),
+    st.lists(st.integers(), max_size=3),
+)
+_ACTIONS = st.lists(st.dictionaries(st.sampled_from(["field", "value"]), _JSON_VALUE))
+_RECORD = st.dictionaries(
+    st.sampled_from(["id", "title", "actions", "content", "content_html", "text", "name"]),
+    st.one_of(_JSON_VALUE, _ACTIONS),
+    max_size=5,
+)
+#: Helpdesk exports with records of any shape (Zendesk, Freshdesk, Help Scout keys).
+_EXPORT_TEXT = st.one_of(
+    st.fixed_dictionaries({"macros": st.one_of(_JSON_VALUE, st.lists(_RECORD, max_size=4))}),
+    st.fixed_dictionaries({"canned_responses": st.lists(_RECORD, max_size=4)}),
+    st.fixed_dictionaries({"saved_replies": st.lists(_RECORD, max_size=4)}),
+    st.lists(_RECORD, max_size=4),
+).map(lambda value: __import__("json").dumps(value))
 _YAML_TEXT = st.lists(
     st.one_of(
         _WORDS, _NASTY, st.sampled_from(["- ", ": ", "&a ", "*a", "---\n", "body: |\n  ", "  "])
@@ -46,6 +66,7 @@ _TEMPLATE_TEXT = st.one_of(
     REPLY_TEXT,
     _CSV_ROWS,
     _JSON_TEXT,
+    _EXPORT_TEXT,
     _YAML_TEXT,
     _YAML_TEXT.map(lambda t: "---\n" + t + "\n---\nBody text."),
 )

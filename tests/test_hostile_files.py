@@ -182,3 +182,21 @@ def test_errors_never_echo_the_file(tmp_path: Path) -> None:
     front = tmp_path / "t.md"
     front.write_text("---\ntags: {secret: root}\nid: [the, secret]\n---\nHello.", "utf-8")
     assert "secret" not in _problem(front).replace(str(tmp_path), "")
+
+
+def test_an_export_record_of_the_wrong_shape_is_a_problem(tmp_path: Path) -> None:
+    path = tmp_path / "macros.json"
+    path.write_text('{"macros": [{"id": 1, "title": "t", "actions": 5}]}', "utf-8")
+    assert "'actions' must be a list" in _problem(path)
+
+
+def test_stdin_is_read_up_to_the_limit_only() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "netiquette", "check", "--no-config", "-"],
+        input="a" * 4_000_001,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2 and "<stdin>: more than 4,000,000 bytes" in done.stderr

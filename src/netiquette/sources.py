@@ -99,7 +99,14 @@ def read_file(path: Path) -> Source:
 
 
 def read_stdin() -> Source:
-    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    """Standard input, at most MAX_FILE_BYTES (one byte more is read to tell)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        data = sys.stdin.read(MAX_FILE_BYTES + 1).encode()
+    else:
+        data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(f"<stdin>: more than {MAX_FILE_BYTES:,} bytes is too large for a reply")
     return Source("<stdin>", decode(data, "<stdin>"))
 
 

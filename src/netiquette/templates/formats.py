@@ -385,7 +385,10 @@ _Extract = tuple[Any, "str | None", str, bool]  # id, title, body, is_html
 def _zendesk(item: Mapping[str, Any]) -> _Extract | None:
     plain: str | None = None
     rich: str | None = None
-    for action in item.get("actions") or ():
+    actions = item.get("actions") or ()
+    if not isinstance(actions, list):
+        raise ValueError(f"'actions' must be a list, got {type(actions).__name__}")
+    for action in actions:
         if not isinstance(action, Mapping):
             continue
         value = action.get("value")
