@@ -370,6 +370,7 @@ FILES: dict[str, Schema] = {
             "slang": PHRASES,
             "aggressive": PHRASES,
             "no-reply-invitation": Record({"min_sentences": INT, "invitations": PHRASES}),
+            "name-calling": PHRASES,
         }
     ),
 }
