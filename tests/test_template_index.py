@@ -240,3 +240,16 @@ def test_a_file_that_is_not_an_index_is_not_overwritten(tmp_path: Path) -> None:
     loaded = load_templates(_templates(10, seed=1), index=notes)
     assert notes.read_text(encoding="utf-8") == "my own notes"
     assert loaded.notes and "not overwriting" in loaded.notes[0]
+
+
+def test_candidates_among_many_short_templates_are_exact() -> None:
+    # Thousands of one- and two-word templates: the rare words' postings are counted
+    # alone (not an array over the whole set); the result is the same bag-overlap rule.
+    rng = random.Random(3)
+    alphabet = [chr(0x10000 + n) for n in range(3_000)]
+    encoded = ["".join(rng.choices(alphabet, k=rng.randint(1, 2))) for _ in range(4_000)]
+    index = TemplateIndex(encoded)
+    for draft in rng.sample(encoded, 50):
+        for low, high in ((0, len(encoded)), (1_000, 3_000)):
+            expected = [i for i in range(low, high) if set(draft) & set(encoded[i])]
+            assert index.candidates(draft, 1, low, high) == expected

@@ -164,16 +164,28 @@ class TemplateIndex:
             rest -= n
         ids = np.concatenate([postings[w][0] for w, _ in chosen])
         shared = np.concatenate([np.minimum(postings[w][1], n) for w, n in chosen])
-        common = np.bincount(ids, weights=shared, minlength=self.size)[low:high] + rest
+        if rest < min_common and 4 * len(ids) < high - low:
+            # Only templates in the counted postings can qualify, and they are few:
+            # count those alone, not an array over the whole set (one-word templates by
+            # the ten thousand would make every query O(n), the audit O(n²)).
+            where, inverse = np.unique(ids, return_inverse=True)
+            inside = (where >= low) & (where < high)
+            common = np.bincount(inverse, weights=shared)[inside] + rest
+            where = where[inside]
+            slots, lengths = self._slots[where], self._lengths[where]
+        else:
+            common = np.bincount(ids, weights=shared, minlength=self.size)[low:high] + rest
+            where = None
+            slots, lengths = self._slots[low:high], self._lengths[low:high]
         common = np.minimum(common, length)
         # The similarity bound of TemplateSet._candidates with ``common`` words shared:
         # it grows with ``common``, so a template below it with its bag overlap is out.
-        free = np.minimum(self._slots[low:high] * fill_budget, np.maximum(0, length - common))
-        total = beta2 * self._lengths[low:high] + length - free
+        free = np.minimum(slots * fill_budget, np.maximum(0, length - common))
+        total = beta2 * lengths + length - free
         with np.errstate(divide="ignore", invalid="ignore"):
             bound = np.where(total > 0, 100.0 * (1 + beta2) * common / total, 0.0)
         found = np.flatnonzero((common >= min_common) & (bound >= cutoff - 1e-6))
-        result: list[int] = (found + low).tolist()
+        result: list[int] = (found + low if where is None else where[found]).tolist()
         return result
 
     # -- storing ----------------------------------------------------------------------
