@@ -200,3 +200,19 @@ def test_stdin_is_read_up_to_the_limit_only() -> None:
         check=False,
     )
     assert done.returncode == 2 and "<stdin>: more than 4,000,000 bytes" in done.stderr
+
+
+def test_yaml_never_builds_python_objects(tmp_path: Path) -> None:
+    import yaml
+
+    from netiquette.lang.files import parse_yaml
+
+    with pytest.raises(TypeError, match="not a safe YAML loader"):
+        parse_yaml("a: 1", yaml.UnsafeLoader)
+    marker = tmp_path / "ran"
+    path = tmp_path / "t.md"
+    path.write_text(
+        f'---\nid: !!python/object/apply:os.system ["touch {marker}"]\n---\nHello there.', "utf-8"
+    )
+    assert "malformed front matter" in _problem(path)
+    assert not marker.exists()

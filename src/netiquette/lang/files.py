@@ -35,9 +35,21 @@ DataLoader.add_implicit_resolver(
 )
 
 
-def parse_yaml(text: str) -> Any:
-    """Parse language data or fixtures with YAML 1.2 booleans."""
-    return yaml.load(text, Loader=DataLoader)
+def parse_yaml(text: str, loader: Any = DataLoader) -> Any:
+    """Parse YAML with ``loader``: language data and fixtures with YAML 1.2 booleans
+    (the default), template front matter with its own loader. Only loaders built on
+    PyYAML's safe constructor are accepted, so no YAML can create a Python object."""
+    constructors = yaml.constructor
+    if not issubclass(loader, constructors.SafeConstructor) or issubclass(
+        loader,
+        constructors.FullConstructor,  # the full and unsafe ones extend the safe one
+    ):
+        raise TypeError(f"{loader.__name__} is not a safe YAML loader")
+    parser = loader(text)
+    try:
+        return parser.get_single_data()
+    finally:
+        parser.dispose()
 
 
 def folder(lang: str) -> Any:

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from netiquette.core import TemplateError
+from netiquette.lang.files import parse_yaml
 from netiquette.text.markup import looks_like_html
 
 FORMATS = ("auto", "text", "csv", "zendesk", "freshdesk", "helpscout")
@@ -237,7 +238,7 @@ def _read_text(path: Path, text: str, default_id: str) -> TemplateRecord:
     import yaml
 
     try:
-        meta = yaml.load(match.group(1), Loader=_front_matter_loader())
+        meta = parse_yaml(match.group(1), _front_matter_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1  # +1: 0-based, +1: the "---" line
