@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -21,9 +20,7 @@ from netiquette.report import Report, Suggestion
 from netiquette.rule import Rule, RuleContext
 from netiquette.selection import expand, selected_ids
 from netiquette.text.document import Document
-
-#: Half of a UTF-16 pair alone: no encoder accepts it (JSON "\\ud800" decodes to one).
-_SURROGATE = re.compile("[\ud800-\udfff]")
+from netiquette.text.escape import lone_surrogate
 
 
 class Linter:
@@ -133,11 +130,11 @@ class Linter:
         """Check one reply and return its Report."""
         if not isinstance(text, str):
             raise InputError(f"text must be a str, got {type(text).__name__}")
-        surrogate = _SURROGATE.search(text)
+        surrogate = lone_surrogate(text)
         if surrogate is not None:
             raise InputError(
-                f"text holds a lone surrogate (U+{ord(surrogate.group()):04X}) at offset "
-                f"{surrogate.start()}: it is not valid Unicode text"
+                f"text holds a lone surrogate (U+{ord(text[surrogate]):04X}) at offset "
+                f"{surrogate}: it is not valid Unicode text"
             )
         limit = self.settings.max_chars
         if len(text) > limit:

@@ -41,6 +41,7 @@ from typing import Any
 
 from netiquette.core import TemplateError
 from netiquette.lang.files import parse_yaml
+from netiquette.text.escape import lone_surrogate
 from netiquette.text.markup import looks_like_html
 
 FORMATS = ("auto", "text", "csv", "zendesk", "freshdesk", "helpscout")
@@ -277,7 +278,7 @@ def _text_value(path: Path, value: Any, key: str, line: int | None) -> str | Non
         raise TemplateFileError(
             path, f"'{key}' must be a string, got {type(value).__name__}", line=line
         )
-    if _SURROGATE.search(str(value)) is not None:
+    if lone_surrogate(str(value)) is not None:
         raise TemplateFileError(
             path, f"'{key}' holds a lone surrogate (half of a character)", line=line
         )
@@ -443,8 +444,6 @@ def _id_lines(text: str) -> Iterator[tuple[int, int]]:
 
 
 _ID_LOOKAHEAD = 64
-#: Half of a UTF-16 pair alone, as a JSON escape such as "\\ud800" can make.
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _read_json(path: Path, text: str, items: list[Any], extract: Any) -> ReadResult:
@@ -479,7 +478,7 @@ def _read_json(path: Path, text: str, items: list[Any], extract: Any) -> ReadRes
         if extracted is None:
             continue
         template_id, title, body, is_html = extracted
-        if any(_SURROGATE.search(str(v or "")) for v in (body, title, template_id)):
+        if any(lone_surrogate(str(v or "")) is not None for v in (body, title, template_id)):
             result.problems.append(
                 TemplateFileError(
                     path,

@@ -1,4 +1,5 @@
-"""Untrusted text made safe to print on one line of a report.
+"""Untrusted text made safe to print on one line of a report, and the one test for text
+that cannot be printed at all (a lone surrogate).
 
 File names, template ids and quoted words come from files that strangers write. On a
 line of output they must not start another line (a newline), rewrite the terminal
@@ -15,6 +16,17 @@ import re
 _UNSAFE = re.compile(
     "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
 )
+
+
+# Half of a UTF-16 pair alone: no encoder accepts it (a JSON or YAML "\\ud800" escape
+# decodes to one), so it can be neither checked nor printed.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(text: str) -> int | None:
+    """The offset of the first lone surrogate in ``text``, or None."""
+    found = _SURROGATE.search(text)
+    return None if found is None else found.start()
 
 
 def one_line(text: str) -> str:
