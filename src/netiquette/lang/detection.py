@@ -19,7 +19,6 @@ characters are read.
 from __future__ import annotations
 
 import re
-import threading
 from functools import cache
 from typing import Any
 
@@ -73,9 +72,6 @@ def detect(text: str) -> str:
     return guess if guess is not None else fallback()
 
 
-_model_lock = threading.Lock()
-
-
 def warm_up() -> None:
     """Load the model now rather than on the first text the cues cannot decide."""
     _detector()
@@ -97,18 +93,18 @@ def _model_guess(text: str, candidates: list[str]) -> str | None:
 
 @cache
 def _detector() -> Any:
-    """lingua's detector for the supported languages it knows, built once."""
-    with _model_lock:
+    """lingua's detector for the supported languages it knows, built on first use and
+    kept (two threads asking at once may each build one; one of them is kept)."""
+    try:
+        from lingua import IsoCode639_1, LanguageDetectorBuilder
+    except ImportError:  # pragma: no cover - a dependency, but detection must not fail
+        return None
+    known = []
+    for code in codes():
         try:
-            from lingua import IsoCode639_1, LanguageDetectorBuilder
-        except ImportError:  # pragma: no cover - a dependency, but detection must not fail
-            return None
-        known = []
-        for code in codes():
-            try:
-                known.append(IsoCode639_1.from_str(code))
-            except ValueError:
-                continue
-        if len(known) < 2:
-            return None
-        return LanguageDetectorBuilder.from_iso_codes_639_1(*known).with_low_accuracy_mode().build()
+            known.append(IsoCode639_1.from_str(code))
+        except ValueError:
+            continue
+    if len(known) < 2:
+        return None
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*known).with_low_accuracy_mode().build()
