@@ -6,11 +6,31 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
+from pathlib import Path
 from typing import Literal
 
 from conftest import shared_path
 from netiquette.engines.profanity import ProfanityMatcher
 from netiquette.text.fold import fold
+
+
+def run_netiquette(
+    *args: str, cwd: Path | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m netiquette ARGS`` in a fresh process, as a user or CI runs it: its exit
+    code, stdout and stderr (a minute at most)."""
+    return subprocess.run(
+        [sys.executable, "-m", "netiquette", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
 
 #: How many rules are registered: a loop over the rules sees every one.
 RULES = 30

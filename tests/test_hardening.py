@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import netiquette
+from helpers import run_netiquette
 from netiquette import ConfigError, InputError
 from netiquette.cli import main
 from netiquette.config import load_settings, read_config_file
@@ -22,17 +23,6 @@ from netiquette.text.document import Document
 from netiquette.text.escape import line_start, one_line
 
 CLEAN = "Hi Ana,\n\nYour parcel arrives on Monday. Thank you for your patience.\n\nBest,\nBo\n"
-
-
-def cli(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "netiquette", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **env},
-        check=False,
-    )
 
 
 # -- texts ---------------------------------------------------------------------------
@@ -243,7 +233,7 @@ def test_a_project_config_cannot_send_drafts_to_a_server(tmp_path: Path) -> None
     path = _project(tmp_path, 'languagetool_url = "http://attacker.example:8081"')
     with pytest.raises(ConfigError, match="NETIQUETTE_LANGUAGETOOL_URL"):
         read_config_file(path)
-    done = cli(["check", str(path.parent / "templates" / "t.txt")], path.parent)
+    done = run_netiquette("check", str(path.parent / "templates" / "t.txt"), cwd=path.parent)
     assert done.returncode == 2 and "not read from a project's config" in done.stderr
 
 
@@ -284,7 +274,7 @@ def test_malformed_config_is_a_config_error_and_exit_2(
     with pytest.raises(ConfigError, match=message):
         read_config_file(path)
     (tmp_path / "a.txt").write_text(CLEAN, "utf-8")
-    done = cli(["check", "--config", str(path), "a.txt"], tmp_path)
+    done = run_netiquette("check", "--config", str(path), "a.txt", cwd=tmp_path)
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
 

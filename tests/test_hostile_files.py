@@ -5,13 +5,12 @@ where there is one), exit 2 from the CLI, no traceback, and never the file's tex
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import warnings
 from pathlib import Path
 
 import pytest
 
+from helpers import run_netiquette
 from netiquette import InputError, TemplateError
 from netiquette.sources import read_file, read_limited
 from netiquette.templates import TemplateWarning
@@ -19,17 +18,6 @@ from netiquette.templates import load as load_templates
 
 REPLY = "Hi Ana,\n\nYour parcel arrives on Monday. Thank you for your patience.\n\nBest,\nBo\n"
 SECRET = "root:x:0:0:the secret first line of a file outside the repository"
-
-
-def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "netiquette", *args, "--no-config"],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
 
 
 @pytest.fixture
@@ -50,7 +38,7 @@ def test_a_link_to_dev_zero_is_refused_not_read_forever(repo: Path) -> None:
     (repo / "zero.txt").symlink_to("/dev/zero")
     with pytest.raises(InputError, match=r"not a regular file \(a character device\)"):
         read_file(repo / "zero.txt")
-    done = cli("check", "zero.txt", cwd=repo)
+    done = run_netiquette("check", "zero.txt", "--no-config", cwd=repo)
     assert done.returncode == 2 and "zero.txt: not a regular file" in done.stderr
     assert "Traceback" not in done.stderr
 
@@ -59,7 +47,7 @@ def test_a_fifo_is_refused_without_blocking(repo: Path) -> None:
     os.mkfifo(repo / "pipe.txt")
     with pytest.raises(InputError, match="a named pipe"):
         read_file(repo / "pipe.txt")
-    done = cli("check", ".", cwd=repo)
+    done = run_netiquette("check", ".", "--no-config", cwd=repo)
     assert done.returncode == 2 and "pipe.txt: not a regular file" in done.stderr
     assert "1 text checked" in done.stdout  # ok.txt is still checked
 
@@ -84,26 +72,28 @@ def test_a_template_link_to_dev_zero_is_a_template_error(tmp_path: Path) -> None
 def test_links_out_of_a_checked_folder_are_not_followed(repo: Path) -> None:
     (repo / "leak.txt").symlink_to(repo.parent / "outside" / "secret.txt")
     (repo / "linked").symlink_to(repo.parent / "outside")
-    done = cli("check", ".", "--format", "json", cwd=repo)
+    done = run_netiquette("check", ".", "--format", "json", "--no-config", cwd=repo)
     assert "secret" not in done.stdout and SECRET not in done.stderr
     assert "leak.txt: a symbolic link out of" in done.stderr
     assert "linked: a symbolic link to a folder, not followed" in done.stderr
     assert done.returncode == 0
-    followed = cli("check", ".", "--format", "json", "--follow-symlinks", cwd=repo)
+    followed = run_netiquette(
+        "check", ".", "--format", "json", "--follow-symlinks", "--no-config", cwd=repo
+    )
     assert followed.stdout.count('"path"') == 3  # ok, leak, linked/secret
 
 
 def test_a_link_inside_the_folder_is_followed(repo: Path) -> None:
     (repo / "sub").mkdir()
     (repo / "sub" / "again.txt").symlink_to(repo / "ok.txt")
-    done = cli("check", ".", "--format", "json", cwd=repo)
+    done = run_netiquette("check", ".", "--format", "json", "--no-config", cwd=repo)
     assert done.stdout.count('"path"') == 2
 
 
 def test_a_loop_of_links_ends(repo: Path) -> None:
     (repo / "sub").mkdir()
     (repo / "sub" / "up").symlink_to(repo)
-    done = cli("check", ".", "--follow-symlinks", cwd=repo)
+    done = run_netiquette("check", ".", "--follow-symlinks", "--no-config", cwd=repo)
     assert done.returncode == 0 and "1 text checked" in done.stdout
 
 
@@ -115,7 +105,7 @@ def test_template_folders_skip_links_out_with_a_warning(repo: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert set(load_templates(str(repo), follow_symlinks=True).ids) == {"ok", "leak"}
-    done = cli("templates", "audit", ".", cwd=repo)
+    done = run_netiquette("templates", "audit", ".", "--no-config", cwd=repo)
     assert "leak.md: a symbolic link out of" in done.stderr and SECRET not in done.stdout
 
 
@@ -161,13 +151,7 @@ def test_malformed_template_files_name_the_problem(
     path = tmp_path / name
     path.write_text(content, "utf-8")
     assert expected in _problem(path)
-    done = subprocess.run(
-        [sys.executable, "-m", "netiquette", "templates", "audit", str(path), "--no-config"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = run_netiquette("templates", "audit", str(path), "--no-config")
     assert done.returncode == 2 and expected in done.stderr
     assert "Traceback" not in done.stderr
 
@@ -191,14 +175,7 @@ def test_an_export_record_of_the_wrong_shape_is_a_problem(tmp_path: Path) -> Non
 
 
 def test_stdin_is_read_up_to_the_limit_only() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "netiquette", "check", "--no-config", "-"],
-        input="a" * 4_000_001,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = run_netiquette("check", "--no-config", "-", stdin="a" * 4_000_001)
     assert done.returncode == 2 and "<stdin>: more than 4,000,000 bytes" in done.stderr
 
 
