@@ -61,12 +61,13 @@ def test_phrase_entries_are_unique_and_parse(rule: str) -> None:
 def test_replacements_differ_from_their_phrase_and_each_entry_says_why(rule: str) -> None:
     for item in _entries(rule):
         entry = parse_entry(item, "en", rule)
-        assert entry.replacements or entry.message, f"{entry.phrase!r} has no fix and no message"
+        message = entry.message_in("en")
+        assert entry.replacements or message, f"{entry.phrase!r} has no fix and no message"
         for replacement in entry.replacements:
             assert fold(replacement, "en") != fold(entry.phrase, "en"), entry.phrase
             assert replacement.strip() == replacement and replacement, entry.phrase
-        if entry.message:
-            assert entry.message.endswith("."), entry.phrase
+        if message:
+            assert message.endswith("."), entry.phrase
 
 
 @pytest.mark.parametrize("rule", PHRASE_RULES)

@@ -135,7 +135,7 @@ def test_the_longest_match_wins_and_ties_go_to_the_first_entry() -> None:
     ]
     doc = Document("Done as per your request, and as per policy.", "en")
     found = list(PhraseList.from_data(items, "en").find(doc))
-    assert [(doc.text[m.start : m.end], m.entry.message) for m in found] == [
+    assert [(doc.text[m.start : m.end], m.entry.message_in("en")) for m in found] == [
         ("as per your request", "long"),
         ("as per", "short"),
     ]

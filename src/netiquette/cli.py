@@ -44,6 +44,14 @@ def _add_follow_symlinks(cmd: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_message_lang(cmd: argparse.ArgumentParser, default: str) -> None:
+    cmd.add_argument(
+        "--message-lang",
+        metavar="LANG",
+        help=f"language of the messages: en or tr (default: {default})",
+    )
+
+
 def _add_rule_and_config_options(cmd: argparse.ArgumentParser) -> None:
     """--select, --ignore, --config and --no-config, the same for every command."""
     cmd.add_argument("--select", metavar="IDS", help="only these rules (ids, names, categories)")
@@ -68,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - for stdin")
     check.add_argument("--lang", help="language of the replies: auto (default), en or tr")
     check.add_argument("--format", choices=formatters.FORMATS, default="text")
+    _add_message_lang(check, "the reply's language")
     check.add_argument(
         "--templates",
         action="append",
@@ -108,9 +117,11 @@ def build_parser() -> argparse.ArgumentParser:
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=formatters.FORMATS, default="text")
     rules.add_argument("--lang", help="only rules for this language")
+    _add_message_lang(rules, "en")
 
     explain = commands.add_parser("explain", help="show one rule's documentation")
     explain.add_argument("rule", metavar="RULE", help="rule id (NQ101) or name (shouting)")
+    _add_message_lang(explain, "en")
 
     templates = commands.add_parser("templates", help="work on a template repository")
     template_commands = templates.add_subparsers(
@@ -130,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     audit.add_argument("--format", choices=("text", "json"), default="text")
     audit.add_argument("--lang", help="language of the templates: auto (default), en or tr")
+    _add_message_lang(audit, "the template's language")
     _add_follow_symlinks(audit)
     _add_rule_and_config_options(audit)
     audit.add_argument(
@@ -209,6 +221,8 @@ def _settings(args: argparse.Namespace) -> Settings:
         if (args.fail_under is not None)
         else {}
     )
+    if getattr(args, "message_lang", None):
+        checked.update(validate({"message_lang": args.message_lang}, "--message-lang"))
     if getattr(args, "languagetool_url", None):
         checked.update(validate({"languagetool_url": args.languagetool_url}, "--languagetool-url"))
     return base.with_overrides(
@@ -361,7 +375,7 @@ def run_templates_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
 def run_rules(args: argparse.Namespace, out: TextIO) -> int:
     from netiquette.registry import rules
 
-    infos = [r for r in rules() if not args.lang or args.lang in r.languages]
+    infos = [r for r in rules(_explained_in(args)) if not args.lang or args.lang in r.languages]
     if args.format == "json":
         rows = [
             {
@@ -385,10 +399,21 @@ def run_rules(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _explained_in(args: argparse.Namespace) -> str:
+    """The language of rule documentation: --message-lang, else English."""
+    from netiquette.config import validate
+    from netiquette.rule import SOURCE_LANGUAGE
+
+    if not args.message_lang:
+        return SOURCE_LANGUAGE
+    chosen = validate({"message_lang": args.message_lang}, "--message-lang")["message_lang"]
+    return SOURCE_LANGUAGE if chosen == "auto" else str(chosen)
+
+
 def run_explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from netiquette.registry import find
 
-    info = find(args.rule)
+    info = find(args.rule, _explained_in(args))
     if info is None:
         print(f"netiquette: error: unknown rule '{args.rule}' (see `netiquette rules`)", file=err)
         return EXIT_USAGE

@@ -76,6 +76,15 @@ def _url(key: str, value: Any, where: str) -> str | None:
     return value
 
 
+def _message_language(key: str, value: Any, where: str) -> str:
+    from netiquette.lang import AUTO, codes
+
+    if not isinstance(value, str) or value not in (AUTO, *codes()):
+        choices = ", ".join((AUTO, *codes()))
+        raise ConfigError(f"{where}: '{key}' must be one of {choices}, got {value!r}")
+    return value
+
+
 def _severities(key: str, value: Any, where: str) -> dict[str, Severity]:
     if not isinstance(value, Mapping):
         raise ConfigError(f"{where}: '{key}' must be a table of rule = level")
@@ -126,6 +135,9 @@ class Settings:
     """
 
     lang: str = option("auto", _text, "language of the replies: auto, en or tr")
+    message_lang: str = option(
+        "auto", _message_language, "language of the messages: auto (the reply's), en or tr"
+    )
     select: tuple[str, ...] | None = option(None, _strings, "only these rules")
     ignore: tuple[str, ...] = option((), _strings, "skip these rules")
     severity: Mapping[str, Severity] = option(None, _severities, "rule = level", factory=dict)

@@ -91,7 +91,13 @@ class Linter:
         """The selected rules that can run in ``lang``, built, and the reasons for the
         categories that cannot be checked. A rule that defers to others is built after
         them and gets those that run."""
-        context = RuleContext(lang=lang, settings=self.settings, templates=self._templates)
+        message_lang = self.settings.message_lang
+        context = RuleContext(
+            lang=lang,
+            settings=self.settings,
+            message_lang="" if message_lang == AUTO else message_lang,
+            templates=self._templates,
+        )
         built: dict[str, Rule] = {}
         skipped: dict[str, str] = {}
         other_languages: dict[str, type[Rule]] = {}
@@ -180,7 +186,7 @@ class Linter:
         line, column = doc.line_column(finding.start)
         severity = self._severity.get(rule.id) or finding.severity or rule.severity
         match = doc.text[finding.start : finding.end]
-        message = (finding.message or rule.message).replace("{match}", match)
+        message = (finding.message or rule.default_message).replace("{match}", match)
         return Suggestion(
             rule_id=rule.id,
             name=rule.name,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from netiquette.core import Category, Severity
 from netiquette.lang import codes
-from netiquette.rule import Rule, registered
+from netiquette.rule import SOURCE_LANGUAGE, Rule, registered
 
 
 def all_rules() -> dict[str, type[Rule]]:
@@ -44,8 +44,9 @@ class RuleInfo:
     data_file: str | None = None
 
 
-def rules() -> list[RuleInfo]:
-    """Metadata of every rule, in id order."""
+def rules(message_lang: str = SOURCE_LANGUAGE) -> list[RuleInfo]:
+    """Metadata of every rule, in id order, with the summary, message and
+    documentation in ``message_lang`` (lang/<iso>/messages.yaml)."""
     return [
         RuleInfo(
             id=cls.id,
@@ -53,9 +54,9 @@ def rules() -> list[RuleInfo]:
             category=cls.category,
             severity=cls.severity,
             languages=languages(cls),
-            summary=cls.summary(),
-            message=cls.message,
-            documentation=cls.documentation(),
+            summary=cls.text("summary", message_lang),
+            message=cls.text("message", message_lang),
+            documentation=cls.documentation_in(message_lang),
             options=cls.options,
             data_file=cls.data_file,
         )
@@ -63,9 +64,9 @@ def rules() -> list[RuleInfo]:
     ]
 
 
-def find(key: str) -> RuleInfo | None:
+def find(key: str, message_lang: str = SOURCE_LANGUAGE) -> RuleInfo | None:
     """A rule by id (case-insensitive) or name."""
-    for info in rules():
+    for info in rules(message_lang):
         if key.upper() == info.id or key.lower() == info.name:
             return info
     return None

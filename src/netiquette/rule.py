@@ -6,6 +6,11 @@ A rule module defines one subclass of :class:`Rule` and decorates it with
 then calls ``check(document)`` for every reply; ``check`` yields :class:`Finding`
 objects and only reads the document.
 
+A rule's messages, summary and explanation are English in its class (``message``,
+``fix_title``, ``extra_messages``, the docstring); other languages translate them in
+``lang/<iso>/messages.yaml``. A rule says a message with :meth:`Rule.say`, in the
+message language of its context (by default the reply's language).
+
 Which languages a rule runs in follows from the data: a rule that names a data file
 (``data_file``) runs in every language whose folder has that file, and, unless
 ``data_section`` is false, a section under the rule's name in it. A rule without data
@@ -16,7 +21,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -30,6 +35,25 @@ from netiquette.text.fold import fold
 if TYPE_CHECKING:
     from netiquette.text import Document
 
+#: The language of the rules' own messages and docstrings.
+SOURCE_LANGUAGE = "en"
+#: What every rule says, translated in lang/<iso>/messages.yaml beside its own
+#: ``extra_messages``: the summary line, why it matters, an example and what to write
+#: instead (for ``netiquette explain``), its message and the title of its fix.
+MESSAGE_KEYS = ("summary", "why", "example", "instead", "message", "fix_title")
+#: The docstring section of each documentation key (sections start with "## ").
+_DOC_SECTIONS = {"why": "Why is this bad?", "example": "Example", "instead": "Use instead"}
+#: The entry of messages.yaml with the headings of a translated explanation.
+HEADINGS_KEY = "documentation"
+
+
+def translation(lang: str, rule_id: str, key: str) -> str | None:
+    """What ``lang``'s messages.yaml gives for ``key`` of the rule ``rule_id``, or None."""
+    if not has_file(lang, "messages.yaml"):
+        return None
+    found = load(lang, "messages.yaml").get(rule_id)
+    return None if found is None else found.get(key)
+
 
 @dataclass(frozen=True)
 class RuleContext:
@@ -37,6 +61,8 @@ class RuleContext:
 
     lang: str
     settings: Settings
+    #: The language findings are explained in; "" means the reply's (``lang``).
+    message_lang: str = ""
     templates: Any = None  # a netiquette.templates.TemplateSet when configured
     #: The running rules this one defers to (its ``defers_to``), resolved by the Linter.
     deferred: tuple[Rule, ...] = ()
@@ -65,6 +91,9 @@ class Rule:
     severity: ClassVar[Severity]
     message: ClassVar[str]
     fix_title: ClassVar[str | None] = None
+    #: Messages besides ``message``, by name, in English (``say(name)``); a language's
+    #: messages.yaml translates each under the same name.
+    extra_messages: ClassVar[Mapping[str, str]] = {}
     #: The file of ``lang/<iso>/`` with the rule's data, or None (no data).
     data_file: ClassVar[str | None] = None
     #: Whether the data is the section under the rule's name (else the whole file).
@@ -79,6 +108,66 @@ class Rule:
 
     def __init__(self, context: RuleContext) -> None:
         self.context = context
+        #: The message of a finding that brings none, in the message language.
+        self.default_message = self.say()
+
+    @property
+    def message_lang(self) -> str:
+        """The language this rule's findings are explained in."""
+        return self.context.message_lang or self.context.lang
+
+    def say(self, key: str = "message", **values: object) -> str:
+        """The message ``key`` in the message language, with ``{name}`` replaced by
+        ``values`` (``{match}`` is left for the linter)."""
+        text = self.text(key, self.message_lang)
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", str(value))
+        return text
+
+    @classmethod
+    def text(cls, key: str, lang: str) -> str:
+        """The text ``key`` (one of MESSAGE_KEYS or ``extra_messages``) in ``lang``:
+        the translation, or the English source where ``lang`` has none."""
+        if lang != SOURCE_LANGUAGE:
+            found = translation(lang, cls.id, key)
+            if found is not None:
+                return found
+        return cls.source_text(key)
+
+    @classmethod
+    def source_text(cls, key: str) -> str:
+        """The English text ``key``, from the class and its docstring."""
+        if key == "message":
+            return cls.message
+        if key == "fix_title":
+            return cls.fix_title or ""
+        if key == "summary":
+            return cls.summary()
+        if key in _DOC_SECTIONS:
+            return _doc_section(cls.documentation(), _DOC_SECTIONS[key])
+        if key in cls.extra_messages:
+            return cls.extra_messages[key]
+        raise KeyError(f"rule {cls.id} has no message named {key!r}")
+
+    @classmethod
+    def message_keys(cls) -> tuple[str, ...]:
+        """Every text a translation of this rule gives."""
+        return (*MESSAGE_KEYS, *cls.extra_messages)
+
+    @classmethod
+    def documentation_in(cls, lang: str) -> str:
+        """The rule's documentation in ``lang``: the docstring in English, elsewhere the
+        translated summary, why it matters, an example and what to write instead."""
+        if lang == SOURCE_LANGUAGE or translation(lang, cls.id, "summary") is None:
+            return cls.documentation()
+        headings = load(lang, "messages.yaml").get(HEADINGS_KEY) or {}
+        parts = [cls.text("summary", lang)]
+        for key, english in _DOC_SECTIONS.items():
+            body = cls.text(key, lang).strip()
+            if key != "why":
+                body = f"```\n{body}\n```"
+            parts.append(f"## {headings.get(key, english)}\n{body}")
+        return "\n\n".join(parts)
 
     def check(self, doc: Document) -> Iterable[Finding]:
         raise NotImplementedError
@@ -163,6 +252,16 @@ class Rule:
     def documentation(cls) -> str:
         """The whole docstring, dedented."""
         return inspect.getdoc(cls) or ""
+
+
+def _doc_section(documentation: str, heading: str) -> str:
+    """The body of the docstring section ``## heading`` (code fences removed)."""
+    for section in documentation.split("\n## ")[1:]:
+        title, _, body = section.partition("\n")
+        if title.strip() == heading:
+            lines = [line for line in body.strip().splitlines() if not line.startswith("```")]
+            return "\n".join(lines).strip()
+    return ""
 
 
 _REGISTRY: dict[str, type[Rule]] = {}

@@ -94,7 +94,7 @@ class PhraseRule(Rule):
         """The finding of a match: the entry's message and replacements, filled in."""
         entry = match.entry
         replacements = entry.replacements
-        message = entry.message
+        message = entry.message_in(self.message_lang)
         if entry.templated:
             m = entry.regex.match(doc.prose_folded, match.start)
             if m is not None:

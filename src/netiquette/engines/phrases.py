@@ -20,7 +20,9 @@ An entry is a string (the phrase) or a mapping:
     time").
 ``message``
     the entry's own message (the rule's otherwise); ``{match}`` is the matched text,
-    and ``{1}`` ... work as in replacements.
+    and ``{1}`` ... work as in replacements. Text is English (the rules' language);
+    a mapping gives it per language (``{en: ..., tr: ...}``). Where the message
+    language has none, the rule's own message in that language is used.
 ``severity``
     ``info``, ``warning`` or ``error``, to override the rule's.
 context conditions
@@ -87,7 +89,8 @@ class PhraseEntry:
     #: building a linter).
     expression: str
     replacements: tuple[str, ...] = ()
-    message: str | None = None
+    #: The entry's own message by language code; empty: the rule's message.
+    messages: Mapping[str, str] = field(default_factory=dict)
     severity: Severity | None = None
     #: The rule's own keys (``PhraseRule.entry_keys``) and their values.
     extra: Mapping[str, Any] = field(default_factory=dict)
@@ -99,6 +102,10 @@ class PhraseEntry:
     @cached_property
     def regex(self) -> re.Pattern[str]:
         return re.compile(self.expression)
+
+    def message_in(self, lang: str) -> str | None:
+        """The entry's own message in ``lang``, or None (then the rule's is used)."""
+        return self.messages.get(lang)
 
     def fill(self, template: str, match: re.Match[str]) -> str:
         """``template`` with ``{1}`` ... replaced by what the groups of ``match`` hold."""
@@ -121,6 +128,23 @@ def _strings(value: Any, key: str) -> tuple[str, ...]:
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
         raise ValueError(f"'{key}' must be a string or a list of strings, got {value!r}")
     return tuple(values)
+
+
+#: The language of an entry's message written as plain text (the rules' language).
+MESSAGE_SOURCE_LANGUAGE = "en"
+
+
+def _messages(value: Any) -> dict[str, str]:
+    """An entry's ``message``: text (English) or a mapping of language -> text."""
+    if value is None:
+        return {}
+    if isinstance(value, str):
+        return {MESSAGE_SOURCE_LANGUAGE: value}
+    if isinstance(value, Mapping) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        return dict(value)
+    raise ValueError(f"'message' must be text or a mapping of language to text, got {value!r}")
 
 
 def parse_entry(
@@ -160,13 +184,13 @@ def parse_entry(
         if "replacement" in item and "replacements" in item:
             raise ValueError("give 'replacement' or 'replacements', not both")
         replacements = _strings(item.get("replacements", item.get("replacement")), "replacement")
-        message = item.get("message")
-        if message is not None and not isinstance(message, str):
-            raise ValueError(f"'message' must be text, got {message!r}")
+        messages = _messages(item.get("message"))
         severity = item.get("severity")
         if severity is not None and severity not in SEVERITIES:
             raise ValueError(f"unknown severity {severity!r} (use {', '.join(SEVERITIES)})")
-        references = [int(n) for t in (*replacements, message or "") for n in _REFERENCE.findall(t)]
+        references = [
+            int(n) for t in (*replacements, *messages.values()) for n in _REFERENCE.findall(t)
+        ]
         if any(not 0 < n <= groups for n in references):
             raise ValueError(f"refers to a group it does not have (it has {groups})")
         conditions = Conditions.parse(item, lang)
@@ -176,7 +200,7 @@ def parse_entry(
         label,
         expression,
         replacements,
-        message,
+        messages,
         severity,
         {k: item[k] for k in own_keys if k in item},
         pattern is not None,

@@ -165,7 +165,7 @@ def phrases(**own_keys: Schema) -> Schema:
             "pattern": TEXT,
             "replacement": TEXT,
             "replacements": _STRING_OR_STRINGS,
-            "message": TEXT,
+            "message": OneOf(TEXT, MapOf(TEXT)),
             "severity": Choice(*SEVERITIES),
             "note": TEXT,
             "source": TEXT,
@@ -216,6 +216,10 @@ _PROFANITY_TIER = Record(
 
 #: The schema of each YAML data file, by file name.
 FILES: dict[str, Schema] = {
+    # Rule id -> key -> text: the rules' messages, summaries and explanations in this
+    # language (the rules' own English is the source; tests/test_messages.py checks
+    # that every rule has every key).
+    "messages.yaml": MapOf(MapOf(TEXT)),
     "language.yaml": Record(
         {
             "name": TEXT,

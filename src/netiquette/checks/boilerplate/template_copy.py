@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
 
 from netiquette.core import Finding
 from netiquette.rule import Rule, RuleContext, register
@@ -56,6 +57,11 @@ class TemplateCopy(Rule):
         "asked before sending."
     )
     fix_title = "Rewrite the template for this customer"
+    extra_messages: ClassVar[Mapping[str, str]] = {
+        "copied": "This reply is a {similarity}% match for the template {template}, and "
+        "only {own}% of it is written for this customer; customise it: their name, their "
+        "order or account details, and an answer to what they actually asked."
+    }
     data_file = "boilerplate.yaml"
     options = ("templates", "template_threshold")
     sees_placeholders = True
@@ -90,9 +96,7 @@ class TemplateCopy(Rule):
         yield Finding(
             span.start,
             span.end,
-            f"This reply is a {similarity}% match for the template {named}, and only "
-            f"{own}% of it is written for this customer; customise it: their name, "
-            "their order or account details, and an answer to what they actually asked.",
+            self.say("copied", similarity=similarity, own=own, template=named),
             data={
                 "template_id": match.template_id,
                 "title": match.title,

@@ -80,12 +80,14 @@ class LanguageToolRule(Rule):
         return True
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        same_language = self.message_lang == self.context.lang
         for kind, match in self.matches(doc):
             if kind == self.kind and self.accept(doc, match):
                 yield Finding(
                     match.start,
                     match.end,
-                    match.message or None,
+                    # LanguageTool explains in the reply's language.
+                    (match.message or None) if same_language else None,
                     match.replacements[: self.max_replacements],
                     data={"languagetool_rule": match.rule_id, "category": match.category},
                 )

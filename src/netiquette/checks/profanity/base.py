@@ -28,12 +28,14 @@ class ProfanityRule(Rule):
     data_section = False
     options = ("allow_words", "deny_words")
     tier: ClassVar[Tier]
-    messages: ClassVar[Mapping[str, str]]
-    disguised_note: ClassVar[str] = "'{match}' (read as '{form}')"
+    #: Messages by the entry's category ("slur", ...; the rule's own otherwise), and
+    #: how a disguised word is named in them.
+    extra_messages: ClassVar[Mapping[str, str]] = {"disguised": "'{match}' (read as '{form}')"}
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
         settings = context.settings
+        self.messages = {key: self.say(key) for key in self.extra_messages if key != "disguised"}
         self.matcher = matcher_for(
             context.lang, tuple(settings.allow_words), tuple(settings.deny_words)
         )
@@ -45,11 +47,9 @@ class ProfanityRule(Rule):
             if hit.tier != self.tier:
                 continue
             entry = hit.entry
-            message = self.messages.get(entry.category, self.message)
+            message = self.messages.get(entry.category, self.default_message)
             if hit.disguised:
-                message = message.replace(
-                    "'{match}'", self.disguised_note.replace("{form}", hit.form), 1
-                )
+                message = message.replace("'{match}'", self.say("disguised", form=hit.form), 1)
             original = doc.text[hit.start : hit.end]
             replacements = tuple(
                 _match_case(r, original) for r in entry.replacements.get(hit.form, ())

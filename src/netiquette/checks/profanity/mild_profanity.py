@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import ClassVar
 
 from netiquette.checks.profanity.base import ProfanityRule
@@ -57,5 +56,4 @@ class MildProfanity(ProfanityRule):
         "'{match}' is a mild swear word; many customers still find it rude or careless, "
         "so leave it out."
     )
-    messages: ClassVar[Mapping[str, str]] = {"profanity": message, "sexual": message}
     fix_title = "Remove the word or rephrase without it"

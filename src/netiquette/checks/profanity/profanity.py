@@ -66,8 +66,8 @@ class Profanity(ProfanityRule):
         "'{match}' is profanity, which offends customers and makes the whole company "
         "sound unprofessional."
     )
-    messages: ClassVar[Mapping[str, str]] = {
-        "profanity": message,
+    extra_messages: ClassVar[Mapping[str, str]] = {
+        **ProfanityRule.extra_messages,
         "slur": "'{match}' is a slur that insults a group of people and must never "
         "appear in a reply to a customer.",
         "sexual": "'{match}' is sexual slang, which offends customers and has no place in a reply.",

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
 
 from netiquette.core import Finding
 from netiquette.engines import readability
@@ -64,6 +65,11 @@ class HardToRead(Rule):
         "plainer words, starting with this sentence."
     )
     fix_title = "Simplify the hardest sentence"
+    extra_messages: ClassVar[Mapping[str, str]] = {
+        "scores": "This reply scores {ease} for reading ease and needs grade {grade} to "
+        "read, which is hard going for many customers; use shorter sentences and "
+        "plainer words, starting with this one."
+    }
     data_file = "readability.yaml"
     options = ("min_reading_ease", "max_grade", "max_sentence_words")
     sees_placeholders = True
@@ -105,8 +111,6 @@ class HardToRead(Rule):
         yield Finding(
             start,
             end,
-            f"This reply scores {ease:g} for reading ease and needs grade {grade:g} to "
-            "read, which is hard going for many customers; use shorter sentences and "
-            "plainer words, starting with this one.",
+            self.say("scores", ease=f"{ease:g}", grade=f"{grade:g}"),
             data={"reading_ease": ease, "grade": grade},
         )

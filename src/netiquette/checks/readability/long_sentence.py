@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
 
 from netiquette.core import Finding
 from netiquette.rule import Rule, RuleContext, register
@@ -48,6 +49,10 @@ class LongSentence(Rule):
     severity = "warning"
     message = "This sentence is too long to follow easily; split it into shorter ones."
     fix_title = "Split the sentence"
+    extra_messages: ClassVar[Mapping[str, str]] = {
+        "words": "This sentence has {words} words (more than {max_words}), which is hard "
+        "to follow in one reading; split it into shorter sentences."
+    }
     options = ("max_sentence_words",)
     # A sentence around a placeholder ("Hi {{first_name}}, ...") is still prose.
     sees_placeholders = True
@@ -66,8 +71,6 @@ class LongSentence(Rule):
                 yield Finding(
                     start,
                     end,
-                    f"This sentence has {sentence.words} words (more than "
-                    f"{self.max_words}), which is hard to follow in one reading; "
-                    "split it into shorter sentences.",
+                    self.say("words", words=sentence.words, max_words=self.max_words),
                     data={"words": sentence.words, "max_words": self.max_words},
                 )

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
+from typing import ClassVar
 
 from netiquette.checks.phrase_rule import PhraseRule
 from netiquette.core import Finding
 from netiquette.engines.phrases import PhraseMatch
 from netiquette.rule import register
 from netiquette.text.document import Document
-
-_OMIT_MESSAGE = "'{match}' adds nothing the customer needs; leave it out."
 
 
 @register
@@ -50,10 +50,13 @@ class WordyPhrase(PhraseRule):
     severity = "info"
     message = "'{match}' is a wordy way to say it; the shorter form reads faster."
     fix_title = "Use the shorter wording"
+    extra_messages: ClassVar[Mapping[str, str]] = {
+        "omit": "'{match}' adds nothing the customer needs; leave it out."
+    }
     data_file = "readability.yaml"
 
     def finding(self, doc: Document, match: PhraseMatch) -> Finding:
         found = super().finding(doc, match)
         if match.entry.replacements == ("",) and not found.message:
-            return dataclasses.replace(found, message=_OMIT_MESSAGE)
+            return dataclasses.replace(found, message=self.say("omit"))
         return found

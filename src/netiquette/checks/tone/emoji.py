@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
+from typing import ClassVar
 
 from netiquette.core import Finding
 from netiquette.rule import Rule, RuleContext, register
@@ -182,6 +183,10 @@ class Emoji(Rule):
         "everywhere; say it in words."
     )
     fix_title = "Say it in words"
+    extra_messages: ClassVar[Mapping[str, str]] = {
+        "emoticon": "The emoticon '{match}' can look flippant in a support reply; "
+        "say it in words, e.g. 'I'm glad that helped.'"
+    }
     data_file = "tone.yaml"
 
     def __init__(self, context: RuleContext) -> None:
@@ -196,10 +201,7 @@ class Emoji(Rule):
         self.emoticons = emoticon_regex(
             data.get("emoticons", []), data.get("line_end_emoticons", [])
         )
-        self.emoticon_message = (
-            "The emoticon '{match}' can look flippant in a support reply; "
-            "say it in words, e.g. 'I'm glad that helped.'"
-        )
+        self.emoticon_message = self.say("emoticon")
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose_text

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
 
 from netiquette.core import Finding
 from netiquette.rule import Rule, RuleContext, register
@@ -46,6 +47,10 @@ class ExcessivePunctuation(Rule):
     severity = "warning"
     message = "'{match}' reads as shouting or exasperation; one mark is enough."
     fix_title = "Use a single mark"
+    extra_messages: ClassVar[Mapping[str, str]] = {
+        "dots": "A run of dots ('{match}') reads as a sigh or looks careless; "
+        "use one ellipsis or a full stop."
+    }
     data_file = "tone.yaml"
 
     def __init__(self, context: RuleContext) -> None:
@@ -53,10 +58,7 @@ class ExcessivePunctuation(Rule):
         data = self.rule_data
         min_dots = max(int(data.get("min_dots", 4)), 4)
         self.pattern = re.compile(rf"[{_MARKS}]{{2,}}|[‼⁉⁈]|(?P<dots>\.{{{min_dots},}}|…{{2,}})")
-        self.dots_message = (
-            "A run of dots ('{match}') reads as a sigh or looks careless; "
-            "use one ellipsis or a full stop."
-        )
+        self.dots_message = self.say("dots")
 
     def check(self, doc: Document) -> Iterator[Finding]:
         text = doc.prose_text
