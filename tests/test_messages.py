@@ -117,7 +117,7 @@ def test_an_unknown_message_language_is_a_config_error() -> None:
 def test_the_cli_explains_in_the_chosen_language() -> None:
     turkish = run_netiquette("explain", "NQ101", "--message-lang", "tr")
     assert turkish.returncode == 0
-    assert translation("tr", "NQ101", "summary") in turkish.stdout
+    assert str(translation("tr", "NQ101", "summary")) in turkish.stdout
     assert "Why is this bad?" not in turkish.stdout
     english = run_netiquette("explain", "NQ101")
     assert RULES["NQ101"].summary() in english.stdout
