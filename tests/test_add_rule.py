@@ -29,7 +29,7 @@ BIN = Path(sys.executable).parent
 COPIED = ("src", "tests/fixtures", "scripts", "docs/rules")
 
 #: The rules the module fixture adds, and their modules.
-PHRASE_RULE = ["NQ117", "sorry-not-sorry", "--category", "tone", "--phrase-list"]
+PHRASE_RULE = ["NQ121", "sorry-not-sorry", "--category", "tone", "--phrase-list"]
 PLAIN_RULE = ["NQ404", "plain-numbers", "--category", "readability", "--severity", "info"]
 DATA_RULE = [
     "NQ504",
@@ -42,7 +42,7 @@ DATA_RULE = [
     "tr",
 ]
 MODULES = {
-    "NQ117": "src/netiquette/checks/tone/sorry_not_sorry.py",
+    "NQ121": "src/netiquette/checks/tone/sorry_not_sorry.py",
     "NQ404": "src/netiquette/checks/readability/plain_numbers.py",
     "NQ504": "src/netiquette/checks/boilerplate/long_signature.py",
 }
@@ -54,7 +54,7 @@ from netiquette.registry import all_rules, languages
 
 rules = all_rules()
 out = {}
-for rule_id in ("NQ117", "NQ404", "NQ504"):
+for rule_id in ("NQ121", "NQ404", "NQ504"):
     cls = rules[rule_id]
     out[rule_id] = {
         "class": cls.__name__,
@@ -141,7 +141,7 @@ def test_the_new_rules_load_in_a_fresh_process(repo: Path) -> None:
     assert found["count"] == int(in_copy(_before(repo), "-c", count).stdout) + 3
     every, with_tone = languages(repo), languages(repo, "tone.yaml")
     assert every == with_tone == ["en", "tr"]
-    assert found["NQ117"] == {
+    assert found["NQ121"] == {
         "class": "SorryNotSorry",
         "base": "PhraseRule",
         "name": "sorry-not-sorry",
@@ -149,7 +149,7 @@ def test_the_new_rules_load_in_a_fresh_process(repo: Path) -> None:
         "severity": "warning",
         "data_file": "tone.yaml",
         "languages": with_tone,  # every language with a tone.yaml
-        "module": str(repo / MODULES["NQ117"]),
+        "module": str(repo / MODULES["NQ121"]),
         "findings": [0] * len(with_tone),  # an empty phrase list
     }
     assert found["NQ404"]["base"] == "Rule"
@@ -164,7 +164,7 @@ def test_fixtures_for_every_language_it_runs_in(repo: Path) -> None:
     every = languages(repo)
     assert every == ["en", "tr"]
     for rule_id, name, langs in (
-        ("NQ117", "sorry-not-sorry", languages(repo, "tone.yaml")),
+        ("NQ121", "sorry-not-sorry", languages(repo, "tone.yaml")),
         ("NQ404", "plain-numbers", every),
         ("NQ504", "long-signature", ["tr"]),
     ):
@@ -204,11 +204,11 @@ def test_data_sections_are_appended_and_declared_in_the_schema(repo: Path) -> No
 
 def test_docs_pages_are_generated(repo: Path) -> None:
     docs = repo / "docs" / "rules"
-    page = (docs / "NQ117-sorry-not-sorry.md").read_text(encoding="utf-8")
+    page = (docs / "NQ121-sorry-not-sorry.md").read_text(encoding="utf-8")
     for heading in ("## What it does", "## Why is this bad?", "## Example", "## Use instead"):
         assert heading in page
     index = (docs / "README.md").read_text(encoding="utf-8")
-    for link in ("NQ117-sorry-not-sorry.md", "NQ404-plain-numbers.md", "NQ504-long-signature.md"):
+    for link in ("NQ121-sorry-not-sorry.md", "NQ404-plain-numbers.md", "NQ504-long-signature.md"):
         assert f"({link})" in index
         assert (docs / link).is_file()
     # The copy's docs are exactly what the copy's generator writes: `make docs` is clean.
@@ -271,21 +271,21 @@ def test_the_generated_docstring_has_every_section_to_fill_in(repo: Path) -> Non
 #: Requests refused before anything is written: arguments, and what the error says.
 REFUSALS = {
     "id-in-use": ("NQ105 sorry-again --category tone", "NQ105 is in use by blames-customer"),
-    "name-in-use": ("NQ118 blames-customer --category tone", "in use by NQ105"),
-    "id-of-a-new-rule": ("NQ117 sorry-again --category tone", "next free tone id is NQ118"),
+    "name-in-use": ("NQ122 blames-customer --category tone", "in use by NQ105"),
+    "id-of-a-new-rule": ("NQ121 sorry-again --category tone", "next free tone id is NQ122"),
     "id-out-of-range": ("NQ217 sorry-again --category tone", "not a tone id"),
     "malformed-id": ("NQ17 sorry-again --category tone", "not a rule id"),
-    "camel-case": ("NQ118 SorryAgain --category tone", "not kebab-case"),
-    "snake-case": ("NQ118 sorry_again --category tone", "not kebab-case"),
-    "double-dash": ("NQ118 sorry--again --category tone", "not kebab-case"),
-    "starts-with-a-digit": ("NQ118 2fa-reminder --category tone", "not kebab-case"),
-    "module-exists": ("NQ118 stray-rule --category tone", "stray_rule.py exists"),
-    "fixture-exists": ("NQ118 stray-fixture --category tone", "stray-fixture.yaml exists"),
-    "languages-without-data": ("NQ118 x --category tone --languages tr", "every language"),
-    "unknown-language": ("NQ118 x --category tone --phrase-list --languages de", "'de'"),
-    "not-a-section-file": ("NQ118 x --category tone --data-file language.yaml", "rule sections"),
-    "unknown-category": ("NQ118 x --category nope", "invalid choice"),
-    "no-category": ("NQ118 x", "--category"),
+    "camel-case": ("NQ122 SorryAgain --category tone", "not kebab-case"),
+    "snake-case": ("NQ122 sorry_again --category tone", "not kebab-case"),
+    "double-dash": ("NQ122 sorry--again --category tone", "not kebab-case"),
+    "starts-with-a-digit": ("NQ122 2fa-reminder --category tone", "not kebab-case"),
+    "module-exists": ("NQ122 stray-rule --category tone", "stray_rule.py exists"),
+    "fixture-exists": ("NQ122 stray-fixture --category tone", "stray-fixture.yaml exists"),
+    "languages-without-data": ("NQ122 x --category tone --languages tr", "every language"),
+    "unknown-language": ("NQ122 x --category tone --phrase-list --languages de", "'de'"),
+    "not-a-section-file": ("NQ122 x --category tone --data-file language.yaml", "rule sections"),
+    "unknown-category": ("NQ122 x --category nope", "invalid choice"),
+    "no-category": ("NQ122 x", "--category"),
 }
 
 

@@ -102,10 +102,20 @@ def _linter(rule_id: str, lang: str) -> netiquette.Linter:
     return netiquette.Linter(lang, select=[rule_id], config=settings)
 
 
+def _with_context(text: str) -> tuple[str, dict[str, str] | None]:
+    """An example written as "Customer: ...\nReply: ..." is the reply with the
+    customer's message as its context."""
+    if not text.startswith("Customer: ") or "\nReply: " not in text:
+        return text, None
+    customer, _, reply = text.removeprefix("Customer: ").partition("\nReply: ")
+    return reply, {"customer_message": customer}
+
+
 def _found(rule_id: str, lang: str, text: str) -> list[netiquette.Suggestion]:
     """The rule's suggestions for ``text``; fails when the rule did not run."""
     cls = all_rules()[rule_id]
-    report = _linter(rule_id, lang).check(text)
+    reply, context = _with_context(text)
+    report = _linter(rule_id, lang).check(reply, context=context)
     skipped = report.skipped.get(cls.category)
     assert skipped is None, f"{cls.name} did not run in '{lang}': {skipped}"
     return [s for s in report.suggestions if s.rule_id == rule_id]

@@ -16,8 +16,8 @@ from netiquette.registry import all_rules, languages
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ROOT = FIXTURES.parent.parent
-#: Fixture files: en 25, tr 26.
-FILE_COUNT = 53
+#: Fixture files: en 29, tr 30 (and 2 more).
+FILE_COUNT = 61
 
 
 def _fixture_files() -> list[Path]:
@@ -36,7 +36,8 @@ def _cases() -> list[Any]:
             case = {**shared, **case}
             cases.append(pytest.param(lang, rule, case, id=f"{lang}-{path.stem}-invalid-{i}"))
         for i, item in enumerate(data.get("valid", [])):
-            # A valid case is a text, or a mapping with `text` and its own `config`.
+            # A valid case is a text, or a mapping with `text` and its own `config` (or
+            # the `customer_message` it answers).
             valid = dict(item) if isinstance(item, dict) else {"text": item}
             case = {**shared, **valid, "matches": []}
             cases.append(pytest.param(lang, rule, case, id=f"{lang}-{path.stem}-valid-{i}"))
@@ -65,13 +66,15 @@ CASES = _cases()
 def test_every_fixture_case_is_collected() -> None:
     assert len(_fixture_files()) == FILE_COUNT
     kinds = [case.id.rsplit("-", 2)[1] for case in CASES if case.id]
-    assert (kinds.count("invalid"), kinds.count("valid")) == (473, 539)
+    assert (kinds.count("invalid"), kinds.count("valid")) == (491, 574)
 
 
 @pytest.mark.parametrize(("lang", "rule", "case"), CASES)
 def test_fixture(lang: str, rule: str, case: dict[str, Any]) -> None:
     config = _config(case)
-    report = _linter(lang, rule, config).check(case["text"])
+    customer = case.get("customer_message")
+    context = {"customer_message": customer} if customer else None
+    report = _linter(lang, rule, config).check(case["text"], context=context)
     found = [s for s in report.suggestions if s.rule_id == rule]
     assert [s.match for s in found] == case["matches"], [s.to_dict() for s in found]
     for s in found:

@@ -111,6 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="fail a text whose overall score is below N (0-100)",
     )
     check.add_argument(
+        "--customer-message",
+        metavar="FILE",
+        help="the customer's message the replies answer (- for stdin): turns on the "
+        "empathy, mirrored-insult and greeting-name checks",
+    )
+    check.add_argument(
         "--quiet", "-q", action="store_true", help="text format: only suggestions and the summary"
     )
 
@@ -298,12 +304,25 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not items:
         print("netiquette: error: no .txt or .md files found in " + ", ".join(paths), file=err)
         return EXIT_USAGE
+    context = None
+    if args.customer_message:
+        if args.customer_message == "-" and "-" in paths:
+            print(
+                "netiquette: error: stdin cannot be both a reply and the customer's message",
+                file=err,
+            )
+            return EXIT_USAGE
+        try:
+            context = {"customer_message": sources.read(args.customer_message).text}
+        except NetiquetteError as exc:
+            print(f"netiquette: error: --customer-message: {one_line(str(exc))}", file=err)
+            return EXIT_USAGE
     reports: list[Report] = []
     input_errors = template_errors
     for item in _with_progress(items, err):
         try:
             source = sources.read(item)
-            reports.append(linter.check(source.text, path=source.name))
+            reports.append(linter.check(source.text, path=source.name, context=context))
         except NetiquetteError as exc:
             input_errors += 1
             print(f"netiquette: error: {one_line(str(exc))}", file=err)

@@ -132,22 +132,22 @@ class Linter:
             langid.warm_up()
         return self
 
-    def check(self, text: str, *, path: str | None = None) -> Report:
-        """Check one reply and return its Report."""
-        if not isinstance(text, str):
-            raise InputError(f"text must be a str, got {type(text).__name__}")
-        surrogate = lone_surrogate(text)
-        if surrogate is not None:
-            raise InputError(
-                f"text holds a lone surrogate (U+{ord(text[surrogate]):04X}) at offset "
-                f"{surrogate}: it is not valid Unicode text"
-            )
-        limit = self.settings.max_chars
-        if len(text) > limit:
-            raise InputError(
-                f"text is {len(text):,} characters; the limit is {limit:,} (max_chars) "
-                "(split it into replies)"
-            )
+    def check(
+        self,
+        text: str,
+        *,
+        path: str | None = None,
+        context: Mapping[str, str] | None = None,
+    ) -> Report:
+        """Check one reply and return its Report.
+
+        ``context`` tells what the reply answers: ``{"customer_message": ...}``, the
+        customer's message, lets the rules that need it run (empathy, mirrored
+        insults, the customer's name in the greeting)."""
+        self._check_text(text, "text")
+        customer = _customer_message(context)
+        if customer is not None:
+            self._check_text(customer, "customer_message")
         lang = langid.detect(text) if self.lang == AUTO else self.lang
         rules, skipped = self._rules(lang)
         categories = [c for c in CATEGORIES if c not in skipped]
@@ -156,7 +156,7 @@ class Linter:
             return Report(
                 text, lang, (), scores, 100, True, {"words": 0, "sentences": 0}, dict(skipped), path
             )
-        doc = Document(text, lang)
+        doc = Document(text, lang, Document(customer, lang) if customer else None)
         skipped = dict(skipped)
         found: list[Suggestion] = []
         for rule in rules:
@@ -177,6 +177,23 @@ class Linter:
         return Report(
             text, lang, tuple(suggestions), scores, score, passed, measure(doc), skipped, path
         )
+
+    def _check_text(self, text: object, name: str) -> None:
+        """An InputError unless ``text`` is a str that can be checked."""
+        if not isinstance(text, str):
+            raise InputError(f"{name} must be a str, got {type(text).__name__}")
+        surrogate = lone_surrogate(text)
+        if surrogate is not None:
+            raise InputError(
+                f"{name} holds a lone surrogate (U+{ord(text[surrogate]):04X}) at offset "
+                f"{surrogate}: it is not valid Unicode text"
+            )
+        limit = self.settings.max_chars
+        if len(text) > limit:
+            raise InputError(
+                f"{name} is {len(text):,} characters; the limit is {limit:,} (max_chars) "
+                "(split it into replies)"
+            )
 
     def check_many(self, texts: Sequence[str]) -> list[Report]:
         """Check several replies; the reports come back in the same order."""
@@ -218,6 +235,27 @@ class Linter:
                 continue
             kept.append(s)
         return kept
+
+
+#: What ``check(context=...)`` may hold.
+CONTEXT_KEYS = ("customer_message",)
+
+
+def _customer_message(context: Mapping[str, str] | None) -> str | None:
+    """The customer's message of a check's ``context`` (None when not given)."""
+    if context is None:
+        return None
+    if not isinstance(context, Mapping):
+        raise InputError(f"context must be a mapping, got {type(context).__name__}")
+    unknown = [str(k) for k in context if k not in CONTEXT_KEYS]
+    if unknown:
+        raise InputError(
+            f"unknown context key(s) {', '.join(unknown)} (known: {', '.join(CONTEXT_KEYS)})"
+        )
+    message = context.get("customer_message")
+    if message is not None and not isinstance(message, str):
+        raise InputError(f"customer_message must be a str, got {type(message).__name__}")
+    return message or None
 
 
 def _in_protected_text(doc: Document, start: int, end: int) -> bool:

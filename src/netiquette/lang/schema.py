@@ -375,6 +375,10 @@ FILES: dict[str, Schema] = {
             "aggressive": PHRASES,
             "no-reply-invitation": Record({"min_sentences": INT, "invitations": PHRASES}),
             "name-calling": PHRASES,
+            "missing-greeting": Record({"min_sentences": INT}),
+            "missing-closing": Record({"min_sentences": INT, "closings": PHRASES}),
+            "missing-empathy": Record({"problems": PHRASES, "acknowledgements": PHRASES}),
+            "mirrored-insult": Record({"insults": PHRASES}),
         }
     ),
 }

@@ -77,6 +77,8 @@ class Document:
 
     text: str
     lang: str
+    #: The customer's message this reply answers, when the caller gives it.
+    customer: Document | None = None
     folded: str = field(init=False)
     _shared: dict[SharedKey[Any], Any] = field(init=False, default_factory=dict, repr=False)
 
@@ -223,6 +225,11 @@ class Document:
     def initials(self) -> Span | None:
         """The agent's initials that end a short reply ("^MS", "*SR", "-JD"), or None."""
         return letter.trailing_initials(self.text)
+
+    @cached_property
+    def signed_name(self) -> tuple[str, ...]:
+        """The words of the name the text is signed with (("John", "Smith")), or ()."""
+        return letter.signed_name(self.prose_text, self.sign_off, self.body_start)
 
     @cached_property
     def body(self) -> Span:

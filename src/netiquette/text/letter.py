@@ -175,3 +175,32 @@ def trailing_initials(text: str) -> Span | None:
     if found.group(1) or before[-1] in _BEFORE_INITIALS or stripped[found.start() - 1] == "\n":
         return Span(found.start(), len(stripped))
     return None
+
+
+#: Words of a signature that are never a person's name (a team, a role).
+_NOT_NAMES = re.compile(r"(?i)^(?:team|support|customer|service|the|and|ekibi?|destek)$")
+
+
+def signed_name(prose: str, sign_off: Span | None, body_start: int) -> tuple[str, ...]:
+    """The words of the name a message is signed with ("Thanks,\\nJohn Smith" ->
+    ("John", "Smith")), or () when it is not signed with a name: the signature after
+    a sign-off, else a last line of its own that looks like a name."""
+    end = len(prose.rstrip())
+    if sign_off is not None:
+        closing = prose[sign_off.start : end]
+        line = closing.splitlines()[-1] if "\n" in closing else closing
+        if "\n" not in closing:
+            # "Thanks, John" or "Regards - John": the name after the mark.
+            parts = re.split(r"[,\-–—]", line, maxsplit=1)
+            line = parts[1] if len(parts) == 2 else ""
+    else:
+        line_start = prose.rfind("\n", body_start, end) + 1
+        if line_start <= body_start:
+            return ()
+        line = prose[line_start:end]
+    if not _is_signature_line(line):
+        return ()
+    words = tuple(w for w in line.strip().lstrip("-–—~ ").rstrip(".").split() if w[:1].isalpha())
+    if not words or len(words) > 3 or any(_NOT_NAMES.match(w) for w in words):
+        return ()
+    return words
