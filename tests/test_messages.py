@@ -17,7 +17,7 @@ from helpers import run_netiquette
 from netiquette import ConfigError, Linter
 from netiquette.lang import codes, load
 from netiquette.lang.files import available_files
-from netiquette.registry import all_rules
+from netiquette.registry import all_rules, languages
 from netiquette.rule import HEADINGS_KEY, SOURCE_LANGUAGE, translation
 
 RULES = all_rules()
@@ -132,3 +132,29 @@ def test_the_cli_checks_with_the_chosen_message_language(tmp_path: Any) -> None:
     english = run_netiquette("check", str(reply), "--message-lang", "en")
     assert "reads as shouting" in english.stdout
     assert "reads as shouting" not in default.stdout
+
+
+def _reply_and_context(text: str) -> tuple[str, dict[str, str] | None]:
+    if not text.startswith("Customer: ") or "\nReply: " not in text:
+        return text, None
+    customer, _, reply = text.removeprefix("Customer: ").partition("\nReply: ")
+    return reply, {"customer_message": customer}
+
+
+#: Rules whose translated example needs what a fixture cannot give here: templates or
+#: a LanguageTool server.
+_NEEDS_MORE = {"NQ502", "NQ601", "NQ602", "NQ603"}
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+@pytest.mark.parametrize("rule_id", sorted(set(RULES) - _NEEDS_MORE))
+def test_translated_examples_raise_the_rule_and_the_rewrite_does_not(
+    rule_id: str, lang: str
+) -> None:
+    if lang not in languages(RULES[rule_id]):
+        pytest.skip(f"{rule_id} does not run in {lang}")
+    linter = Linter(lang, select=[rule_id])
+    example, context = _reply_and_context(str(translation(lang, rule_id, "example")))
+    assert [s for s in linter.check(example, context=context).suggestions], example
+    instead, context = _reply_and_context(str(translation(lang, rule_id, "instead")))
+    assert not linter.check(instead, context=context).suggestions, instead

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
 
 from netiquette.core import Finding
 from netiquette.rule import Rule, RuleContext, register
@@ -47,11 +48,16 @@ class Shouting(Rule):
     severity = "warning"
     message = "Writing '{match}' in capitals reads as shouting; use normal case."
     fix_title = "Write in sentence case"
+    extra_messages: ClassVar[Mapping[str, str]] = {
+        "sentence": "This sentence is written in capitals, which reads as shouting; "
+        "use sentence case."
+    }
     data_file = "shouting.yaml"
     data_section = False
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
+        self.sentence_message = self.say("sentence")
         data = context.data("shouting.yaml")
         lang = context.lang
         self.shouted_words = self.folded_words("shouted_words")
@@ -109,8 +115,7 @@ class Shouting(Rule):
                 yield Finding(
                     caps[0].start,
                     caps[-1].end,
-                    "This sentence is written in capitals, which reads as shouting; "
-                    "use sentence case.",
+                    self.sentence_message,
                     (_sentence_case(doc.text[caps[0].start : caps[-1].end], lang),),
                 )
         for index, token in enumerate(doc.words):
