@@ -74,7 +74,8 @@ def evaluation_set(show: bool) -> dict[str, Any]:
     for lang in LANGUAGES:
         items = load(lang)
         reports = {item.id: _check(linter, item) for item in items}
-        scores = score(items, lambda item: flagged(reports[item.id]), lang)
+        found = {key: flagged(report) for key, report in reports.items()}
+        scores = score(items, lambda item, found=found: found[item.id], lang)
         figures = scores.figures()
         figures["items"] = len(items)
         figures["language_accuracy"] = round(
@@ -132,9 +133,7 @@ def real_replies() -> dict[str, Any]:
     takes_context = "context" in inspect.signature(linter.check).parameters
     abcd = folder / "abcd-agent-turns.jsonl"
     if abcd.is_file():
-        out["abcd agent turns"] = _warning_rate(
-            [linter.check(row["text"]) for row in _jsonl(abcd)]
-        )
+        out["abcd agent turns"] = _warning_rate([linter.check(row["text"]) for row in _jsonl(abcd)])
     bitext = folder / "bitext-support-en.jsonl"
     if bitext.is_file():
         rows = _jsonl(bitext)
@@ -416,20 +415,32 @@ def chart(results: dict[str, Any]) -> None:
     for ax, lang in zip(axes, LANGUAGES, strict=True):
         figures = results["eval"][lang]["categories"]
         xs = range(len(CATEGORIES))
-        ax.bar([x - 0.2 for x in xs], [figures[c]["precision"] for c in CATEGORIES], 0.4,
-               label="precision")
-        ax.bar([x + 0.2 for x in xs], [figures[c]["recall"] for c in CATEGORIES], 0.4,
-               label="recall")
+        ax.bar(
+            [x - 0.2 for x in xs],
+            [figures[c]["precision"] for c in CATEGORIES],
+            0.4,
+            label="precision",
+        )
+        ax.bar(
+            [x + 0.2 for x in xs], [figures[c]["recall"] for c in CATEGORIES], 0.4, label="recall"
+        )
         for name, peer in results["peers"].items():
             if isinstance(peer, dict) and lang in peer:
-                category = next(c for c in CATEGORIES if c in name) if any(
-                    c in name for c in CATEGORIES
-                ) else "tone"
+                category = (
+                    next(c for c in CATEGORIES if c in name)
+                    if any(c in name for c in CATEGORIES)
+                    else "tone"
+                )
                 x = CATEGORIES.index(category)
                 got = peer[lang]["categories"][category]
                 ax.plot([x], [got["recall"]], "kx")
-                ax.annotate(name.split(" ")[0], (x, got["recall"]), fontsize=7,
-                            xytext=(4, 2), textcoords="offset points")
+                ax.annotate(
+                    name.split(" ")[0],
+                    (x, got["recall"]),
+                    fontsize=7,
+                    xytext=(4, 2),
+                    textcoords="offset points",
+                )
         ax.set_xticks(list(xs), CATEGORIES, rotation=20)
         ax.set_ylim(0, 1.05)
         ax.set_title(f"data/eval/{lang}.yaml")
@@ -471,8 +482,11 @@ def markdown(results: dict[str, Any], before: dict[str, Any] | None) -> str:
                 f"| {lang} | {category} | {c['support']} | {c['precision']:.2f} | "
                 f"{c['recall']:.2f} | {c['f1']:.2f} | {'' if old is None else f'{old:.2f}'} |"
             )
-    lines += ["", "| lang | replies | clean | false alarms on clean | language chosen right |",
-              "| --- | --- | --- | --- | --- |"]
+    lines += [
+        "",
+        "| lang | replies | clean | false alarms on clean | language chosen right |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     for lang in LANGUAGES:
         f = results["eval"][lang]
         was = ""
@@ -483,32 +497,46 @@ def markdown(results: dict[str, Any], before: dict[str, Any] | None) -> str:
             f"| {lang} | {f['items']} | {f['clean']} | {f['false_alarm_rate']:.1%} | "
             f"{f['language_accuracy']:.1%}{was} |"
         )
-    lines += ["", "## Real replies (../shared/data)", "",
-              "| replies | count | with a warning or error | most frequent |",
-              "| --- | --- | --- | --- |"]
+    lines += [
+        "",
+        "## Real replies (../shared/data)",
+        "",
+        "| replies | count | with a warning or error | most frequent |",
+        "| --- | --- | --- | --- |",
+    ]
     for name, r in results["real"].items():
         top = ", ".join(f"{k} {v}" for k, v in r["top_rules"].items())
         lines.append(f"| {name} | {r['replies']} | {r['rate']:.1%} | {top} |")
-    lines += ["", "## Stanford Politeness Corpus", "",
-              "Requests between peers on Wikipedia and Stack Exchange, not support replies, so",
-              "expect a domain shift. Quartile accuracy: a tone warning on requests in the",
-              "least polite quarter, none on the most polite quarter.", "",
-              "| corpus | requests | Spearman (tone score) | quartile accuracy | "
-              "bottom quarter warned | top quarter warned |",
-              "| --- | --- | --- | --- | --- | --- |"]
+    lines += [
+        "",
+        "## Stanford Politeness Corpus",
+        "",
+        "Requests between peers on Wikipedia and Stack Exchange, not support replies, so",
+        "expect a domain shift. Quartile accuracy: a tone warning on requests in the",
+        "least polite quarter, none on the most polite quarter.",
+        "",
+        "| corpus | requests | Spearman (tone score) | quartile accuracy | "
+        "bottom quarter warned | top quarter warned |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
     for name, p in results["politeness"].items():
         lines.append(
             f"| {name} | {p['requests']} | {p['spearman_tone_score']:.3f} | "
             f"{p['quartile_accuracy']:.1%} | {p['bottom_quartile_warned']:.1%} | "
             f"{p['top_quartile_warned']:.1%} |"
         )
-    lines += ["", "## Profanity on the public lists", "",
-              "Each single word of a list (3+ letters) in a sentence, as listed, capitalised,",
-              "inflected (English plural, Turkish plural) and disguised (leetspeak, or a",
-              "masked middle letter). The lists include words that are not profanity in a",
-              "support reply (ethnic and anatomical terms), so recall below 100% is expected.",
-              "", "| list | words | as listed | capitalised | inflected | disguised |",
-              "| --- | --- | --- | --- | --- | --- |"]
+    lines += [
+        "",
+        "## Profanity on the public lists",
+        "",
+        "Each single word of a list (3+ letters) in a sentence, as listed, capitalised,",
+        "inflected (English plural, Turkish plural) and disguised (leetspeak, or a",
+        "masked middle letter). The lists include words that are not profanity in a",
+        "support reply (ethnic and anatomical terms), so recall below 100% is expected.",
+        "",
+        "| list | words | as listed | capitalised | inflected | disguised |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
     for name, p in results["profanity"].items():
         if name == "innocent words":
             continue
@@ -517,23 +545,33 @@ def markdown(results: dict[str, Any], before: dict[str, Any] | None) -> str:
             f"| {name} | {p['words']} | {r['as listed']:.1%} | {r['capitalised']:.1%} | "
             f"{r['inflected']:.1%} | {r['disguised']:.1%} |"
         )
-    lines += ["", "False alarms on innocent words that contain a short listed word",
-              "(English: the CMU dictionary; Turkish: the words of data/eval's clean replies):", ""]
+    lines += [
+        "",
+        "False alarms on innocent words that contain a short listed word",
+        "(English: the CMU dictionary; Turkish: the words of data/eval's clean replies):",
+        "",
+    ]
     for lang, p in results["profanity"]["innocent words"].items():
         lines.append(
             f"- {lang}: {p['false_alarms']} of {p['words']} words ({p['rate']:.2%})"
             + (f", e.g. {', '.join(p['examples'])}" if p["examples"] else "")
         )
-    lines += ["", "## Peers on data/eval", "",
-              "Each peer scored on the category it covers; false alarms are on the clean replies.",
-              "", "| tool | lang | category | precision | recall | F1 | false alarms on clean |",
-              "| --- | --- | --- | --- | --- | --- | --- |"]
+    lines += [
+        "",
+        "## Peers on data/eval",
+        "",
+        "Each peer scored on the category it covers; false alarms are on the clean replies.",
+        "",
+        "| tool | lang | category | precision | recall | F1 | false alarms on clean |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
     for lang in LANGUAGES:
         for category in CATEGORIES:
             c = results["eval"][lang]["categories"][category]
             lines.append(
                 f"| netiquette | {lang} | {category} | {c['precision']:.2f} | "
-                f"{c['recall']:.2f} | {c['f1']:.2f} | {results['eval'][lang]['false_alarm_rate']:.1%} |"
+                f"{c['recall']:.2f} | {c['f1']:.2f} | "
+                f"{results['eval'][lang]['false_alarm_rate']:.1%} |"
             )
     for name, peer in results["peers"].items():
         if not isinstance(peer, dict):
@@ -569,8 +607,14 @@ def main() -> int:
         Path(args.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     for lang in LANGUAGES:
         figures = results["eval"][lang]
-        print(lang, {c: v["f1"] for c, v in figures["categories"].items()},
-              "false alarms", figures["false_alarm_rate"], "lang", figures["language_accuracy"])
+        print(
+            lang,
+            {c: v["f1"] for c, v in figures["categories"].items()},
+            "false alarms",
+            figures["false_alarm_rate"],
+            "lang",
+            figures["language_accuracy"],
+        )
     if args.no_docs or args.only_eval:
         return 0
     before = json.loads(Path(args.before).read_text()) if args.before else None

@@ -46,7 +46,7 @@ ENTRY_KEYS = {
     "always",
 }
 #: How many entries the phrase lists of PHRASE_RULES hold, and the spellings they expand to.
-ENTRIES, SPELLINGS = 239, 6080
+ENTRIES, SPELLINGS = 286, 9106
 
 
 def _items(rule: str) -> list[Any]:
@@ -56,8 +56,14 @@ def _items(rule: str) -> list[Any]:
 
 
 def _all_items() -> list[tuple[str, Any]]:
-    """(rule, entry) for every entry of the phrase lists of PHRASE_RULES."""
-    found = [(rule, item) for rule in PHRASE_RULES for item in _items(rule)]
+    """(rule, entry) for every phrase entry of the phrase lists of PHRASE_RULES (the
+    few ``pattern`` entries are regular expressions: their fixtures test them)."""
+    found = [
+        (rule, item)
+        for rule in PHRASE_RULES
+        for item in _items(rule)
+        if not (isinstance(item, dict) and "pattern" in item)
+    ]
     assert len(found) == ENTRIES
     return found
 

@@ -358,7 +358,16 @@ FILES: dict[str, Schema] = {
                 }
             ),
             "repeated-unfortunately": Record({"phrases": PHRASES}),
-            "sarcasm": Record({"phrases": PHRASES, "tags": STRINGS}),
+            "sarcasm": Record(
+                {
+                    "phrases": PHRASES,
+                    "tags": STRINGS,
+                    "praise": PHRASES,
+                    "failures": PHRASES,
+                    "alone": STRINGS,
+                    "eye_rolls": STRINGS,
+                }
+            ),
             "missing-courtesy": Record({"min_sentences": INT, "courtesy": PHRASES}),
             "informal-address": Record(
                 {
@@ -374,7 +383,13 @@ FILES: dict[str, Schema] = {
             "slang": PHRASES,
             "aggressive": PHRASES,
             "no-reply-invitation": Record({"min_sentences": INT, "invitations": PHRASES}),
-            "name-calling": PHRASES,
+            "name-calling": Record(
+                {
+                    "phrases": PHRASES,
+                    "profanity": Choice("always", "addressed", "never"),
+                    "addressed": STRINGS,
+                }
+            ),
             "missing-greeting": Record({"min_sentences": INT}),
             "missing-closing": Record({"min_sentences": INT, "closings": PHRASES}),
             "missing-empathy": Record({"problems": PHRASES, "acknowledgements": PHRASES}),

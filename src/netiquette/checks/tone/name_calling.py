@@ -1,7 +1,20 @@
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
+
 from netiquette.checks.phrase_rule import PhraseRule
-from netiquette.rule import register
+from netiquette.core import Finding
+from netiquette.engines.profanity import ProfanityMatch, matcher_for
+from netiquette.rule import RuleContext, register
+from netiquette.text.document import Document
+
+#: After a profane word: it is said to someone ("... off", "... you").
+_SAID_TO = re.compile(r"[ \t]+(?:off|you|u|yourself)\b", re.I)
+#: A vocative: ", dickhead." or ", dumbass!" closing a sentence.
+_VOCATIVE_BEFORE = re.compile(r",[ \t]*\Z")
+_VOCATIVE_AFTER = re.compile(r"[ \t]*(?:[.!?]|\Z)")
 
 
 @register
@@ -22,6 +35,13 @@ class NameCalling(PhraseRule):
     ``that joke of a week``, ``what a week``, ``you fool nobody`` (a verb), ``ürünü
     siz mal kabul ettiniz`` (goods). Turkish insults that are also mild profanity
     (``salak``) raise NQ202 as well: aimed at the customer they are a tone problem too.
+
+    Profanity aimed at the customer is a tone problem as well as a profanity one: in
+    English a profane word in a sentence that addresses the reader (``you``,
+    ``your``), said to them (``... off``) or as a vocative (``It's on the receipt,
+    dumbass.``); in Turkish any profanity the agent writes (``profanity`` and
+    ``addressed`` in ``tone.yaml``). ``Our Wi-Fi is shitty in that building, sorry``
+    is only a profanity finding.
 
     ## Why is this bad?
     Calling a customer names ends the conversation and the relationship, and a
@@ -45,4 +65,50 @@ class NameCalling(PhraseRule):
     severity = "warning"
     message = "'{match}' insults the customer; describe the problem, never the person."
     fix_title = "Remove the insult"
+    extra_messages: ClassVar[Mapping[str, str]] = {
+        "profane": "'{match}' swears at the customer; describe the problem calmly instead."
+    }
     data_file = "tone.yaml"
+    options = ("allow_words", "deny_words")
+
+    def __init__(self, context: RuleContext) -> None:
+        super().__init__(context)
+        data = self.settings_data
+        self.profanity_mode = str(data.get("profanity", "never"))
+        self.addressed = self.folded_words("addressed")
+        settings = context.settings
+        self.profanity = matcher_for(
+            context.lang, tuple(settings.allow_words), tuple(settings.deny_words)
+        )
+        self.profane_message = self.say("profane")
+
+    def _aimed(self, doc: Document, hit: ProfanityMatch) -> bool:
+        if self.profanity_mode == "always":
+            return True
+        text = doc.prose_text
+        if _SAID_TO.match(text, hit.end):
+            return True
+        sentence = doc.sentence_at(hit.start)
+        before = text[sentence.start : hit.start]
+        if not before.strip(" \t\"'“(") and text[hit.end : hit.end + 1] == ",":
+            return False  # an interjection: "Shit, I sent you the wrong link."
+        if _VOCATIVE_BEFORE.search(before) and _VOCATIVE_AFTER.match(text, hit.end):
+            return True
+        return any(
+            token.folded in self.addressed
+            for token in doc.words
+            if sentence.start <= token.start < sentence.end
+        )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        found = list(super().check(doc))
+        if self.profanity_mode != "never":
+            hits = doc.shared(self.profanity.hits_key, self.profanity.hits)
+            for hit in hits:
+                if doc.in_quoted(hit.start, hit.end) or not self._aimed(doc, hit):
+                    continue
+                if any(f.start <= hit.start < f.end for f in found):
+                    continue
+                found.append(Finding(hit.start, hit.end, self.profane_message))
+            found.sort(key=lambda f: f.start)
+        yield from found
