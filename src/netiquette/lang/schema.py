@@ -324,6 +324,10 @@ FILES: dict[str, Schema] = {
             "shouted_words": STRINGS,
             "acronyms": STRINGS,
             "surname_after_name": BOOL,
+            "product_words": STRINGS,
+            "acronym_before": MapOf(STRINGS),
+            "keyword_before": STRINGS,
+            "keyword_after": STRINGS,
         }
     ),
     "tone.yaml": Record(
@@ -388,6 +392,9 @@ FILES: dict[str, Schema] = {
                     "phrases": PHRASES,
                     "profanity": Choice("always", "addressed", "never"),
                     "addressed": STRINGS,
+                    "speakers": STRINGS,
+                    "address_distance": INT,
+                    "addressed_pattern": TEXT,
                 }
             ),
             "missing-greeting": Record({"min_sentences": INT}),

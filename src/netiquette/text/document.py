@@ -61,7 +61,9 @@ class SharedKey(Generic[T]):
         return f"SharedKey({self.name!r})"
 
 
-_QUOTED_LINE = re.compile(r"(?m)^[ \t]*>.*$")
+_QUOTED_LINE = re.compile(r"(?m)^[ \t]*(?:>|&gt;).*$")
+_BLOCKQUOTE = re.compile(r"(?i)<blockquote\b")
+_BLOCKQUOTE_END = re.compile(r"(?i)</blockquote\s*>")
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
 # A URL stops at braces and brackets so that a placeholder inside it
 # (https://example.com/track/{{id}}) is still reported.
@@ -262,9 +264,13 @@ class Document:
     @cached_property
     def quoted(self) -> tuple[Span, ...]:
         """Quoted lines (``> ...``): usually the customer's own message."""
-        if ">" not in self.text:
+        text = self.text
+        if ">" not in text:
             return ()
-        return tuple(Span(m.start(), m.end()) for m in _QUOTED_LINE.finditer(self.text))
+        spans = [Span(m.start(), m.end()) for m in _QUOTED_LINE.finditer(text)]
+        if "<" in text:
+            spans += _blockquotes(text)
+        return tuple(sorted(spans))
 
     @cached_property
     def protected(self) -> tuple[Span, ...]:
@@ -353,6 +359,21 @@ class Document:
         """1-based line and column of a character offset."""
         line = bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
+
+
+def _blockquotes(text: str) -> list[Span]:
+    """HTML ``<blockquote>`` elements (the quoted customer message of an HTML e-mail),
+    found in one pass: each runs to its closing tag (or the end of the text)."""
+    found: list[Span] = []
+    at = 0
+    while (start := _BLOCKQUOTE.search(text, at)) is not None:
+        end = _BLOCKQUOTE_END.search(text, start.end())
+        stop = end.end() if end is not None else len(text)
+        found.append(Span(start.start(), stop))
+        if end is None:
+            break
+        at = stop
+    return found
 
 
 def _code_spans(text: str) -> list[Span]:

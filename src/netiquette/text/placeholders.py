@@ -150,6 +150,8 @@ def _names_a_placeholder(content: str, lang: str) -> bool:
         return False
     if _SNAKE.match(content.lstrip("#")):
         return True
+    if content.isupper() and sum(c.isalpha() for c in content) >= 4:
+        return True  # a field name in capitals, in any language: [REGION], [BÖLGE]
     return any(w in data.keywords for w in words)
 
 

@@ -12,6 +12,9 @@ from netiquette.text.document import Document
 
 #: After a profane word: it is said to someone ("... off", "... you").
 _SAID_TO = re.compile(r"[ \t]+(?:off|you|u|yourself)\b", re.I)
+#: How many words from a profane word the reader may be named for it to be aimed at them.
+ADDRESS_DISTANCE = 3
+_CLAUSE_BREAK = re.compile(r"[,;:.!?]")
 #: A vocative: ", dickhead." or ", dumbass!" closing a sentence.
 _VOCATIVE_BEFORE = re.compile(r",[ \t]*\Z")
 _VOCATIVE_AFTER = re.compile(r"[ \t]*(?:[.!?]|\Z)")
@@ -76,6 +79,10 @@ class NameCalling(PhraseRule):
         data = self.settings_data
         self.profanity_mode = str(data.get("profanity", "never"))
         self.addressed = self.folded_words("addressed")
+        self.speakers = self.folded_words("speakers")
+        self.distance = int(data.get("address_distance", ADDRESS_DISTANCE))
+        pattern = data.get("addressed_pattern")
+        self.addressed_form = re.compile(str(pattern)) if pattern else None
         settings = context.settings
         self.profanity = matcher_for(
             context.lang, tuple(settings.allow_words), tuple(settings.deny_words)
@@ -90,15 +97,32 @@ class NameCalling(PhraseRule):
             return True
         sentence = doc.sentence_at(hit.start)
         before = text[sentence.start : hit.start]
-        if not before.strip(" \t\"'“(") and text[hit.end : hit.end + 1] == ",":
+        if len(before.split()) <= 1 and text[hit.end : hit.end + 1] == ",":
             return False  # an interjection: "Shit, I sent you the wrong link."
         if _VOCATIVE_BEFORE.search(before) and _VOCATIVE_AFTER.match(text, hit.end):
             return True
-        return any(
-            token.folded in self.addressed
-            for token in doc.words
-            if sentence.start <= token.start < sentence.end
-        )
+        # The reader named close by, in the same clause: "what the fuck do you want",
+        # "nobody gives a sh!t about your wait"; not "the goddamn printer jammed, so
+        # your label ..." nor "what a hell of a week you've had".
+        words = [t for t in doc.words if sentence.start <= t.start < sentence.end]
+        at = next((i for i, t in enumerate(words) if t.end > hit.start), len(words))
+        if at > 0 and words[at - 1].folded in self.speakers:
+            return False  # the agent about themselves: "we screwed up your booking"
+        for i, token in enumerate(words):
+            if abs(i - at) > self.distance or not self._addresses(token.folded):
+                continue
+            between = text[min(token.end, hit.end) : max(token.start, hit.start)]
+            if (token.start >= hit.start and token.end <= hit.end) or not _CLAUSE_BREAK.search(
+                between
+            ):
+                return True
+        return False
+
+    def _addresses(self, word: str) -> bool:
+        """Whether ``word`` names the reader: "you", "siz", "adamsınız", "götünüze"."""
+        if word in self.addressed:
+            return True
+        return self.addressed_form is not None and self.addressed_form.search(word) is not None
 
     def check(self, doc: Document) -> Iterator[Finding]:
         found = list(super().check(doc))

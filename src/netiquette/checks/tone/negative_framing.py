@@ -8,6 +8,11 @@ from netiquette.engines.phrases import PhraseMatch
 from netiquette.rule import RuleContext, register
 from netiquette.text.document import Document
 
+#: How many sentences after a refusal may offer the alternative that makes it no dead
+#: end ("We can't ship abroad. I know that's not what you hoped for. Our partner in
+#: Cyprus sells the same range, ...").
+ALTERNATIVE_WINDOW = 3
+
 
 @register
 class NegativeFraming(PhraseRule):
@@ -17,7 +22,7 @@ class NegativeFraming(PhraseRule):
     Finds ``we can't``, ``we are unable to``, ``we won't be able to``, ``there is
     nothing we can do``, ``that's not possible``, ``we don't offer``, ``it's company
     policy.`` ... and flags them only when no alternative or next step follows in the
-    same sentence or the next one. An alternative is a word such as ``but``,
+    same sentence or the three after it. An alternative is a word such as ``but``,
     ``however``, ``instead``, ``alternatively``, ``what we can do``, ``you can``,
     ``I'll``, ``happy to``, ``would you like``, ``once``, ``until`` or ``please
     contact`` (the ``alternatives`` list in the data); ``but`` and ``however`` count
@@ -66,8 +71,9 @@ class NegativeFraming(PhraseRule):
     ) -> bool:
         index = doc.sentence_index(match.start)
         start, end = doc.sentence_at(match.start)
-        if index + 1 < len(doc.sentences):
-            end = doc.sentences[index + 1].end
+        following = doc.sentences[index + 1 : index + 1 + ALTERNATIVE_WINDOW]
+        if following:
+            end = following[-1].end
         text = doc.prose_folded
         # "we can" inside "we can not" is the refusal itself, and "anything else I can
         # help with" a closing formula: neither is an alternative.
@@ -84,7 +90,7 @@ class NegativeFraming(PhraseRule):
             return True
         # A question asking the customer for details is a next step, unless it is a
         # closing formula ("Is there anything else I can help you with?").
-        for sentence in doc.sentences[index : index + 2]:
+        for sentence in doc.sentences[index : index + 1 + ALTERNATIVE_WINDOW]:
             chunk = text[sentence.start : sentence.end].rstrip(" \t\r\n\"'”’)")
             if (
                 chunk.endswith(("?", "？"))

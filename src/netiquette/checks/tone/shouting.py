@@ -68,6 +68,51 @@ class Shouting(Rule):
         self.acronyms = frozenset(fold_acronym(w, lang) for w in known)
         self.min_long_word = int(data.get("min_long_word", 5))
         self.surname_after_name = data.get("surname_after_name") is True
+        self.product_words = frozenset(fold(str(w), lang) for w in data.get("product_words", []))
+        self.keyword_before = frozenset(fold(str(w), lang) for w in data.get("keyword_before", []))
+        self.keyword_after = frozenset(fold(str(w), lang) for w in data.get("keyword_after", []))
+        self.acronym_before = {
+            fold(str(word), lang): frozenset(fold(str(n), lang) for n in nouns)
+            for word, nouns in (data.get("acronym_before") or {}).items()
+        }
+
+    def _caps_run(self, words: tuple[Token, ...], index: int) -> list[Token]:
+        """The words in capitals next to ``words[index]`` (one space apart), itself
+        included, with a number that follows them ("ZENITH PRO 14")."""
+        start = end = index
+        while start > 0 and self._joined(words[start - 1], words[start], capitals=True):
+            start -= 1
+        while end + 1 < len(words) and self._joined(words[end], words[end + 1], capitals=True):
+            end += 1
+        run = list(words[start : end + 1])
+        if end + 1 < len(words) and self._joined(words[end], words[end + 1], capitals=False):
+            run.append(words[end + 1])
+        return run
+
+    def _joined(self, left: Token, right: Token, *, capitals: bool) -> bool:
+        if right.start - left.end != 1:
+            return False
+        if capitals:
+            return self._is_caps_word(right) and self._is_caps_word(left)
+        return any(c.isdigit() for c in right.text)
+
+    def _is_name_part(self, words: tuple[Token, ...], index: int) -> bool:
+        """A keyword to text ("text HELP"), a word of a product or model name in
+        capitals ("ZENITH PRO 14"), or an acronym before the noun it names ("IT team")."""
+        token = words[index]
+        if index > 0 and words[index - 1].folded in self.keyword_before:
+            return True  # "text HELP to 4040"
+        if index + 1 < len(words) and words[index + 1].folded in self.keyword_after:
+            return True  # "YARDIM yazıp gönderin"
+        nouns = self.acronym_before.get(token.folded)
+        if nouns and index + 1 < len(words) and words[index + 1].folded in nouns:
+            return True
+        if not self.product_words:
+            return False
+        run = self._caps_run(words, index)
+        if len(run) < 2:
+            return False
+        return any(t.folded in self.product_words or any(c.isdigit() for c in t.text) for t in run)
 
     def _is_caps_word(self, token: Token) -> bool:
         text = token.text
@@ -121,6 +166,8 @@ class Shouting(Rule):
         for index, token in enumerate(doc.words):
             if token.sentence not in flagged_sentences and self._is_shouted_word(token):
                 if self.surname_after_name and self._is_surname(doc, index):
+                    continue
+                if self._is_name_part(doc.words, index):
                     continue
                 yield Finding(token.start, token.end, replacements=(token.folded,))
 
