@@ -91,11 +91,12 @@ def ldnoobw(lang: str) -> list[str]:
 
 
 def found(
-    matcher: ProfanityMatcher, text: str, by: Literal["form", "tier"] = "form"
+    matcher: ProfanityMatcher, text: str, by: Literal["form", "tier", "category"] = "form"
 ) -> list[tuple[str, str]]:
-    """(typed text, listed form or tier) of every match, asserting exact spans."""
+    """(typed text, listed form, tier or category) of every match, asserting exact spans."""
     out: list[tuple[str, str]] = []
     for hit in matcher.find(text, fold(text, matcher.lang)):
         assert 0 <= hit.start < hit.end <= len(text)
-        out.append((text[hit.start : hit.end], hit.form if by == "form" else hit.tier))
+        key = {"form": hit.form, "tier": hit.tier, "category": hit.entry.category}[by]
+        out.append((text[hit.start : hit.end], key))
     return out

@@ -42,10 +42,11 @@ STRONG = [
     "ibneler", "oç", "hassiktir", "kevaşe", "sürtük", "fahişe",
 ]  # fmt: skip
 
-MILD = [
+MILD = ["kahrolası", "kahretsin", "lanet olsun", "geber"]  # fmt: skip
+#: Insults of intelligence: matched by the profanity engine, reported as name-calling.
+INSULTS = [
     "salak", "salaklar", "salaklık", "aptal", "aptallar", "aptalca", "gerizekalı",
-    "gerizekalılar", "ahmak", "ahmaklık", "dangalak", "beyinsiz", "kahrolası",
-    "kahretsin", "gerzek", "avanak",
+    "gerizekalılar", "ahmak", "ahmaklık", "dangalak", "beyinsiz", "gerzek", "avanak",
 ]  # fmt: skip
 
 
@@ -65,6 +66,18 @@ def test_mild_forms(profanity_matcher: ProfanityMatcher, word: str) -> None:
     for typed in {word, ascii_fold(word)}:
         text = f"Bu {typed} sistem yine çöktü."
         assert found(profanity_matcher, text, "tier") == [(typed, "mild")], typed
+
+
+@pytest.mark.parametrize("word", INSULTS)
+def test_insults_are_matched_as_insults_and_reported_as_name_calling(
+    profanity_matcher: ProfanityMatcher, word: str
+) -> None:
+    for typed in {word, ascii_fold(word)}:
+        text = f"Bu {typed} sistem yine çöktü."
+        assert found(profanity_matcher, text, "category") == [(typed, "insult")], typed
+    text = f"Kuryemiz {word} gibi davrandıysa özür dileriz."
+    report = netiquette.Linter("tr", select=["NQ202", "NQ116"]).check(text)
+    assert [(s.rule_id, s.match) for s in report.suggestions] == [("NQ116", word)]
 
 
 def test_turkish_capitals_fold_before_lookup(profanity_matcher: ProfanityMatcher) -> None:
@@ -180,10 +193,10 @@ def test_linter_reports_turkish_profanity_with_severity(
     profanity_linter: netiquette.Linter,
 ) -> None:
     report = profanity_linter.check(
-        "Sayın Ahmet Bey, bu boktan sistem yüzünden salak gibi bekledik."
+        "Sayın Ahmet Bey, bu boktan sistem yüzünden kahrolası bir hafta geçirdik."
     )
     pairs = [(s.rule_id, s.match, s.severity) for s in report.suggestions]
-    assert pairs == [("NQ201", "boktan", "error"), ("NQ202", "salak", "warning")]
+    assert pairs == [("NQ201", "boktan", "error"), ("NQ202", "kahrolası", "warning")]
     assert list(report.suggestions[0].replacements) == ["kötü"]
 
 
@@ -195,8 +208,8 @@ def test_lang_auto_picks_turkish_profanity() -> None:
 
 
 def test_allow_and_deny_words_work_in_turkish() -> None:
-    text = "Bu salak sistem, gıcık bir hata verdi."
-    allow = netiquette.Linter("tr", select=["NQ202"], config={"allow_words": ["salak"]})
+    text = "Bu kahrolası sistem, gıcık bir hata verdi."
+    allow = netiquette.Linter("tr", select=["NQ202"], config={"allow_words": ["kahrolası"]})
     assert [s.match for s in allow.check(text).suggestions] == []
     deny = netiquette.Linter("tr", select=["NQ201"], config={"deny_words": ["gıcık"]})
     assert [s.match for s in deny.check(text).suggestions] == ["gıcık"]

@@ -211,7 +211,7 @@ PROFANITY_ENTRY_KEYS = frozenset(_PROFANITY_ENTRY_FIELDS)
 PROFANITY_NORMALISER_KEYS = frozenset(_PROFANITY_NORMALISER_FIELDS)
 _PROFANITY_ENTRY = OneOf(TEXT, Record(_PROFANITY_ENTRY_FIELDS, required=("word",)))
 _PROFANITY_TIER = Record(
-    {category: ListOf(_PROFANITY_ENTRY) for category in ("profanity", "slur", "sexual")}
+    {category: ListOf(_PROFANITY_ENTRY) for category in ("profanity", "slur", "sexual", "insult")}
 )
 
 #: The schema of each YAML data file, by file name.

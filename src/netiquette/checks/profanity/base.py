@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from netiquette.core import Finding
-from netiquette.engines.profanity import Tier, matcher_for
+from netiquette.engines.profanity import INSULT_CATEGORIES, Tier, matcher_for
 from netiquette.rule import Rule, RuleContext
 from netiquette.text.document import Document
 
@@ -44,8 +44,8 @@ class ProfanityRule(Rule):
         # Both tiers come from one pass of the shared matcher, kept on the document.
         hits = doc.shared(self.matcher.hits_key, self.matcher.hits)
         for hit in hits:
-            if hit.tier != self.tier:
-                continue
+            if hit.tier != self.tier or hit.entry.category in INSULT_CATEGORIES:
+                continue  # name-calling is the tone rule's (NQ116)
             entry = hit.entry
             message = self.messages.get(entry.category, self.default_message)
             if hit.disguised:

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from netiquette.checks.phrase_rule import PhraseRule
 from netiquette.core import Finding
-from netiquette.engines.profanity import ProfanityMatch, matcher_for
+from netiquette.engines.profanity import INSULT_CATEGORIES, ProfanityMatch, matcher_for
 from netiquette.rule import RuleContext, register
 from netiquette.text.document import Document
 
@@ -69,7 +69,8 @@ class NameCalling(PhraseRule):
     message = "'{match}' insults the customer; describe the problem, never the person."
     fix_title = "Remove the insult"
     extra_messages: ClassVar[Mapping[str, str]] = {
-        "profane": "'{match}' swears at the customer; describe the problem calmly instead."
+        "profane": "'{match}' swears at the customer; describe the problem calmly instead.",
+        "insult": "'{match}' is an insult; describe the problem, never the person.",
     }
     data_file = "tone.yaml"
     options = ("allow_words", "deny_words")
@@ -88,6 +89,7 @@ class NameCalling(PhraseRule):
             context.lang, tuple(settings.allow_words), tuple(settings.deny_words)
         )
         self.profane_message = self.say("profane")
+        self.insult_message = self.say("insult")
 
     def _aimed(self, doc: Document, hit: ProfanityMatch) -> bool:
         if self.profanity_mode == "always":
@@ -126,13 +128,20 @@ class NameCalling(PhraseRule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         found = list(super().check(doc))
-        if self.profanity_mode != "never":
-            hits = doc.shared(self.profanity.hits_key, self.profanity.hits)
+        hits = doc.shared(self.profanity.hits_key, self.profanity.hits)
+        if hits:
             for hit in hits:
-                if doc.in_quoted(hit.start, hit.end) or not self._aimed(doc, hit):
+                if doc.in_quoted(hit.start, hit.end):
+                    continue
+                insult = hit.entry.category in INSULT_CATEGORIES
+                if not insult and (self.profanity_mode == "never" or not self._aimed(doc, hit)):
                     continue
                 if any(f.start <= hit.start < f.end for f in found):
                     continue
-                found.append(Finding(hit.start, hit.end, self.profane_message))
+                found.append(
+                    Finding(
+                        hit.start, hit.end, self.insult_message if insult else self.profane_message
+                    )
+                )
             found.sort(key=lambda f: f.start)
         yield from found

@@ -21,7 +21,10 @@ from netiquette.text.fold import fold
 
 Tier = Literal["strong", "mild"]
 TIERS: tuple[Tier, ...] = ("strong", "mild")
-CATEGORIES = ("profanity", "slur", "sexual")
+CATEGORIES = ("profanity", "slur", "sexual", "insult")
+#: Categories that are name-calling rather than swearing: matched here (disguises and
+#: all) but reported by the tone rule name-calling, not by the profanity rules.
+INSULT_CATEGORIES = frozenset({"insult"})
 CUSTOM = "custom"
 DATA_FILE = "profanity.yaml"
 
