@@ -22,9 +22,11 @@ class MildProfanity(ProfanityRule):
     ``a bloody nose``, ``Bloody Mary``, ``damning``, ``craps`` (the dice game),
     ``fanny pack``.
 
-    In Turkish, the mild tier holds insults of a person's intelligence (``salak``,
-    ``aptal``, ``gerizekalı``, ``ahmak``, ``dangalak``) and curses (``lanet olsun``,
-    ``kahretsin``, ``kahrolası``), with their inflections (``salaklar``, ``aptallık``).
+    In Turkish, the mild tier holds curses (``lanet olsun``, ``kahretsin``,
+    ``kahrolası``, ``geber``) with their inflections. Insults of a person's
+    intelligence (``salak``, ``aptal``, ``gerizekalı``) are matched by the same engine,
+    disguises and all, but reported as name-calling (NQ116, tone): they insult, they do
+    not swear.
 
     The list lives in ``lang/<iso>/profanity.yaml`` (tier ``mild``). Words in
     ``allow_words`` are never flagged; words in ``deny_words`` are reported by NQ201

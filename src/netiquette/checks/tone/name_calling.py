@@ -36,8 +36,9 @@ class NameCalling(PhraseRule):
 
     The same words about things or about no one pass: ``a useless error message``,
     ``that joke of a week``, ``what a week``, ``you fool nobody`` (a verb), ``ürünü
-    siz mal kabul ettiniz`` (goods). Turkish insults that are also mild profanity
-    (``salak``) raise NQ202 as well: aimed at the customer they are a tone problem too.
+    siz mal kabul ettiniz`` (goods). Turkish insults of intelligence (``salak``,
+    ``aptal``, ``gerizekalı``, ``beyinsiz``, disguised too: ``s@lak``) are name-calling
+    wherever they stand, found by the profanity engine (category ``insult``).
 
     Profanity aimed at the customer is a tone problem as well as a profanity one: in
     English a profane word in a sentence that addresses the reader (``you``,
