@@ -293,7 +293,12 @@ FILES: dict[str, Schema] = {
     ),
     "letter.yaml": Record({"greetings": STRINGS, "sign_offs": STRINGS}),
     "placeholders.yaml": Record(
-        {"keywords": STRINGS, "not_placeholders": STRINGS, "mentions": STRINGS}
+        {
+            "keywords": STRINGS,
+            "not_placeholders": STRINGS,
+            "mentions": STRINGS,
+            "instructions": STRINGS,
+        }
     ),
     "profanity.yaml": Record(
         {

@@ -68,7 +68,8 @@ _CANDIDATES = re.compile(
     | (?P<angle><[^<>\s][^<>\n]{0,78}(?<=\S)>)
     | (?P<guillemet>«[^«»\n]{1,60}»)
     | (?<![\w-])(?P<x_run>XXX[X\d]*+(?:[-. ][X\d]{2,}+)*+)(?![\w-])
-    | (?<![_\w])(?P<blank>_{4,})(?![_\w])
+    | (?<![_\w])(?P<blank>_{3,}+)(?![_\w])
+    | (?<![\w$])(?P<dollar_var>\$[a-z][a-z0-9]*+(?:_[a-z0-9]++)++)(?![\w\[(]|\.\w|->|\s*=)
     | (?<![\w@])(?P<mention>@[^\W\d]\w*)
     """,
     re.VERBOSE,
@@ -121,6 +122,7 @@ class _LangData(NamedTuple):
     keywords: frozenset[str]
     not_placeholders: frozenset[str]
     mentions: frozenset[str]
+    instructions: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -130,7 +132,9 @@ def _data(lang: str) -> _LangData:
     def words(key: str) -> frozenset[str]:
         return frozenset(fold(str(w), lang) for w in data.get(key, []) or [])
 
-    return _LangData(words("keywords"), words("not_placeholders"), words("mentions"))
+    return _LangData(
+        words("keywords"), words("not_placeholders"), words("mentions"), words("instructions")
+    )
 
 
 def _content_words(content: str, lang: str) -> list[str]:
@@ -184,7 +188,20 @@ def _square_placeholder(text: str, start: int, end: int, content: str, lang: str
         return False  # a Markdown link definition: [1]: https://...
     if after.isalnum() or after == "/" or content.startswith("/"):
         return False  # BBCode and other markup: [url]https://...[/url], [b]
-    return _names_a_placeholder(content.strip(), lang)
+    return _names_a_placeholder(content.strip(), lang) or _is_instruction(content, lang)
+
+
+#: The longest bracketed note to the agent that reads as a template instruction.
+MAX_INSTRUCTION_WORDS = 25
+
+
+def _is_instruction(content: str, lang: str) -> bool:
+    """A note to the agent left in the reply: "[Use this paragraph if the customer is
+    eligible - otherwise delete]", "[Müşteri uygunsa bu paragrafı kullan, değilse sil]"."""
+    words = _content_words(content, lang)
+    if len(words) <= 3 or len(words) > MAX_INSTRUCTION_WORDS:
+        return False
+    return sum(w in _data(lang).instructions for w in words) >= 2
 
 
 def _percent_placeholder(text: str, start: int, end: int, content: str) -> bool:
@@ -219,6 +236,8 @@ def _accept(kind: str, text: str, start: int, end: int, lang: str) -> str | None
         return inner if _percent_placeholder(text, start, end, inner) else None
     if kind == "x_run":
         return raw if not any(c.isdigit() for c in raw) else None
+    if kind == "dollar_var":
+        return raw[1:]
     if kind == "blank":
         return raw if _blank_placeholder(text, start, end) else None
     if kind == "mention":
@@ -253,7 +272,12 @@ def find(text: str, lang: str) -> list[Placeholder]:
         if at < pos:
             continue
         follow = _PAIRS.get(trigger.group())
-        if follow is not None and not text.startswith(follow, at + 1):
+        # "$name" as well as "${name}"
+        if (
+            follow is not None
+            and not text.startswith(follow, at + 1)
+            and (follow != "{" or not text[at + 1 : at + 2].isalpha())
+        ):
             continue
         m = match(text, at)
         if m is None:
