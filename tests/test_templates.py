@@ -289,7 +289,7 @@ def test_boilerplate_data_is_clean() -> None:
     words = data["glue"]
     assert words == sorted(words) and len(words) == len(set(words))
     phrases = data["filler"]
-    assert (len(words), len(phrases)) == (65, 41)
+    assert (len(words), len(phrases)) == (65, 55)
     assert len(phrases) == len(set(phrases))
     for phrase in phrases:
         regex = re.compile(phrase_pattern(phrase, "en"))
@@ -309,12 +309,13 @@ def test_phrase_pattern_alternatives() -> None:
     assert phrase_words("(a|b c) d") == ["a", "b", "c", "d"]
 
 
-def test_generic_reply_never_fires_on_chat_turns_and_examples() -> None:
+def test_generic_reply_fires_only_on_the_canned_example_never_on_chat_turns() -> None:
     linter = netiquette.Linter("en", select=["NQ503"])
     examples = sorted((EXAMPLES / "replies").glob("*.txt"))
     assert len(examples) == 17
-    for path in examples:
-        assert not linter.check(path.read_text(encoding="utf-8")).suggestions, path.name
+    fired = [p.name for p in examples if linter.check(p.read_text(encoding="utf-8")).suggestions]
+    # The template left unedited: thanks, a stock apology, "will get back to you".
+    assert fired == ["needs-work-template.txt"]
     turns = agent_turns()
     assert len(turns) >= 32
     for text in turns:

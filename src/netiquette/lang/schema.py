@@ -249,7 +249,13 @@ FILES: dict[str, Schema] = {
         {
             "template-copy": Record({"min_words": INT}),
             "generic-reply": Record(
-                {"min_filler": INT, "max_words": INT, "filler": PHRASES, "glue": STRINGS}
+                {
+                    "min_filler": INT,
+                    "max_words": INT,
+                    "max_other_words": INT,
+                    "filler": PHRASES,
+                    "glue": STRINGS,
+                }
             ),
         }
     ),

@@ -57,7 +57,7 @@ class GenericReply(Rule):
     id = "NQ503"
     name = "generic-reply"
     category = "boilerplate"
-    severity = "info"
+    severity = "warning"
     message = (
         "This reply is only stock courtesy phrases and never addresses the customer's "
         "question; add the answer, a specific detail or the next step."
@@ -74,13 +74,16 @@ class GenericReply(Rule):
         phrases = [entry.phrase for entry in self.filler.entries]
         self.min_filler = int(data.get("min_filler", 2))
         self.max_words = int(data.get("max_words", 150))
+        #: Words outside the stock phrases a generic reply may still have ("Check our
+        #: website for more info": "check"), besides names in capitals.
+        self.max_other_words = max(int(data.get("max_other_words", 0)), 0)
         self.glue = self.folded_words("glue")
         vocabulary: set[str] = set(self.glue)
         prefixes: set[str] = set()
         letter = context.data("letter.yaml")
         for phrase in [*phrases, *letter.get("sign_offs", []), *letter.get("greetings", [])]:
             for word in phrase_words(fold(phrase, lang)):
-                if word.endswith("*"):
+                if word.endswith("*") and word[:-1].isalpha():
                     prefixes.add(word[:-1])
                 else:
                     vocabulary.update(_token_forms(word))
@@ -92,20 +95,24 @@ class GenericReply(Rule):
         word = token.folded
         return word in self.vocabulary or word.startswith(self.prefixes)
 
-    def _is_content(self, doc: Document, token: Token) -> bool:
-        """A word no stock phrase holds: a number, a link, a name, a product, a verb."""
+    def _is_specific(self, token: Token) -> bool:
+        """A number, a link or an address: something said to this customer only."""
         if token.like_url or token.like_email:
             return True
-        if token.like_num and not self._is_vocabulary(token):
-            return True  # "3", "three"; but Turkish "bir" is mostly "a", not "one"
-        return any(c.isalnum() for c in token.text) and not self._is_vocabulary(token)
+        # "3", "three"; but Turkish "bir" is mostly "a", not "one"
+        return token.like_num and not self._is_vocabulary(token)
+
+    def _is_name(self, doc: Document, token: Token) -> bool:
+        """A capitalised word inside a sentence: the company, a product, a page name."""
+        return token.text[:1].isupper() and not doc.starts_sentence(token.start)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         words = doc.words
         if not words or len(words) > self.max_words:
             return
-        # Fast exit: most replies have a lower-case word that no stock phrase contains
-        # (names and signatures, the only other places, are capitalised).
+        # Fast exit: most replies have several lower-case words that no stock phrase
+        # contains (names and signatures, the only other places, are capitalised).
+        stray = 0
         for token in words:
             if (
                 token.text[:1].islower()
@@ -113,7 +120,9 @@ class GenericReply(Rule):
                 and not doc.in_placeholder(token.start, token.end)
                 and not doc.in_quoted(token.start, token.end)
             ):
-                return
+                stray += 1
+                if stray > self.max_other_words:
+                    return
         start, end = doc.body
         if start >= end:
             return
@@ -124,17 +133,22 @@ class GenericReply(Rule):
             and t.end <= end
             and not t.is_punct
             and not doc.in_placeholder(t.start, t.end)
-            and not doc.in_quoted(t.start, t.end)
+            and not doc.is_protected(t.start, t.end)
         ]
-        if any(self._is_content(doc, t) for t in body):
+        # A number, a link or an address is specific to this customer.
+        if any(self._is_specific(t) for t in body):
             return
         matches = self._filler_spans(doc, start, end)
         if len(matches) < self.min_filler:
             return
+        stray = 0
         for token in body:
             if not any(c.isalnum() for c in token.text) or token.folded in self.glue:
                 continue
-            if not any(m_start <= token.start and token.end <= m_end for m_start, m_end in matches):
+            if self._is_vocabulary(token) or self._is_name(doc, token):
+                continue  # a stock phrase's word, reordered, is still stock
+            stray += 1
+            if stray > self.max_other_words:
                 return
         first = matches[0][0]
         last = max(t.end for t in body)
