@@ -9,9 +9,12 @@ from netiquette.rule import Rule, RuleContext, register
 from netiquette.text import nlp
 from netiquette.text.document import Document, Token
 from netiquette.text.fold import fold, fold_acronym
+from netiquette.text.names import in_product_name
 
 _ROMAN = re.compile(r"M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
 #: How far before "(ABC)" a long form may start, in characters.
+#: Quotes that close a phrase glossed by the acronym after it.
+_CLOSING_QUOTES = ('"', "”", "»", "'", "’")
 _LONG_FORM_WINDOW = 120
 _CLAUSE_END = re.compile(r"[.!?;:\n]")
 #: A suffix after an apostrophe: "SLA'ya", "KDV’li", "L2'ye" (Turkish).
@@ -151,6 +154,7 @@ class UndefinedAcronym(Rule):
         self.region_cues = words(config.get("region_cues"))
         patterns = [str(p) for p in config.get("code_patterns", ())]
         self.code_pattern = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        self.product_words = folded(context.data("shouting.yaml").get("product_words"))
         self.vowels = frozenset(fold(str(config.get("vowels", "aeiouy")), lang))
         self.max_length = int(config.get("max_length", 6))
         # Turkish writes surnames in capitals ("Elif SÜER", "Ayşe YILMAZ").
@@ -184,6 +188,8 @@ class UndefinedAcronym(Rule):
             previous_digit = is_digit
         if letters < 2 or letters + digits > self.max_length or digits > 2 or changes > 2:
             return None  # a single letter, a long word, or a code such as A1B2 or XJ900
+        if letters >= 3 and digits >= 2 and text[-2:].isdigit():
+            return None  # a code: YAZ15, SAVE10
         key = fold_acronym(text, self.lang)
         if (
             letters >= 5
@@ -350,6 +356,8 @@ class UndefinedAcronym(Rule):
         head = folded[max(0, token.start - _LONG_FORM_WINDOW) : token.start].rstrip(" \t")
         if head.endswith("(") and stripped.startswith(")"):
             head = head[:-1]
+            if head.rstrip().endswith(_CLOSING_QUOTES):
+                return True  # a name in quotes, in any language: '"Müşterini Tanı" (KYC)'
             cut = max((m.end() for m in _CLAUSE_END.finditer(head)), default=0)
             head = head[cut:]
             start = _spelled_by(key, head)
@@ -396,14 +404,18 @@ class UndefinedAcronym(Rule):
                     signature = min(signature, doc.initials.start)
             if token.start >= signature:
                 break  # the signature after the sign-off: names, job titles, teams
+            if self._defined_here(doc, token, key):
+                # Defined, whatever the context ("account number (IBAN)"): later
+                # mentions are known.
+                seen.add(key)
+                continue
             if (
                 self._is_code_or_measure(doc, tokens, j, key)
                 or self._after_name_cue(tokens, j)
                 or self._is_surname(tokens, j, key)
                 or self._in_caps_run(tokens, j, doc.text)
+                or in_product_name(tokens, j, self.product_words)
             ):
                 continue
             seen.add(key)
-            if self._defined_here(doc, token, key):
-                continue
             yield Finding(token.start, end, replacements=self._replacement(doc, token, key, text))

@@ -8,6 +8,7 @@ from netiquette.core import Finding
 from netiquette.rule import Rule, RuleContext, register
 from netiquette.text.document import Document, Token
 from netiquette.text.fold import fold, fold_acronym, upper
+from netiquette.text.names import in_product_name
 
 #: After a surname in capitals: the end of the line, the sentence or a comma.
 _SURNAME_END = re.compile(r"[ \t]*(?:[,.]|\r?\n|$)")
@@ -76,26 +77,6 @@ class Shouting(Rule):
             for word, nouns in (data.get("acronym_before") or {}).items()
         }
 
-    def _caps_run(self, words: tuple[Token, ...], index: int) -> list[Token]:
-        """The words in capitals next to ``words[index]`` (one space apart), itself
-        included, with a number that follows them ("ZENITH PRO 14")."""
-        start = end = index
-        while start > 0 and self._joined(words[start - 1], words[start], capitals=True):
-            start -= 1
-        while end + 1 < len(words) and self._joined(words[end], words[end + 1], capitals=True):
-            end += 1
-        run = list(words[start : end + 1])
-        if end + 1 < len(words) and self._joined(words[end], words[end + 1], capitals=False):
-            run.append(words[end + 1])
-        return run
-
-    def _joined(self, left: Token, right: Token, *, capitals: bool) -> bool:
-        if right.start - left.end != 1:
-            return False
-        if capitals:
-            return self._is_caps_word(right) and self._is_caps_word(left)
-        return any(c.isdigit() for c in right.text)
-
     def _is_name_part(self, words: tuple[Token, ...], index: int) -> bool:
         """A keyword to text ("text HELP"), a word of a product or model name in
         capitals ("ZENITH PRO 14"), or an acronym before the noun it names ("IT team")."""
@@ -107,12 +88,7 @@ class Shouting(Rule):
         nouns = self.acronym_before.get(token.folded)
         if nouns and index + 1 < len(words) and words[index + 1].folded in nouns:
             return True
-        if not self.product_words:
-            return False
-        run = self._caps_run(words, index)
-        if len(run) < 2:
-            return False
-        return any(t.folded in self.product_words or any(c.isdigit() for c in t.text) for t in run)
+        return in_product_name(words, index, self.product_words)
 
     def _is_caps_word(self, token: Token) -> bool:
         text = token.text
