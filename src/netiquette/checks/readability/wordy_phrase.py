@@ -24,7 +24,9 @@ class WordyPhrase(PhraseRule):
     of official letters ("bilgilerinize sunarız", "gerekmektedir", "ile ilgili
     olarak", "mevcut durumda", "nedeniyle dolayı") and offers the plain form ("",
     "gerekir", "hakkında", "şu an", "nedeniyle"); the list is in
-    `lang/tr/readability.yaml`.
+    `lang/tr/readability.yaml`. Most are suggestions (info); officialese that a
+    layperson struggles with ("please be advised that", "pursuant to",
+    "aforementioned"; "istinaden", "mezkûr", "bilgilerinize arz ederiz") is a warning.
 
     ## Why is this bad?
     Padding makes a reply longer without making it clearer, and it sounds like a form
