@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench docs wheel-check clean
+.PHONY: demo test lint bench eval docs wheel-check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,21 @@ lint: $(STAMP)
 ## bench: speed and memory figures (see docs/performance.md)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+## eval: precision and recall on data/eval and the shared data, against peers
+## (docs/quality.md); installs matplotlib and proselint, and alex and write-good
+## through npm when Node is present
+EVAL_STAMP := $(VENV)/.eval-installed
+$(EVAL_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,eval]'
+	touch $(EVAL_STAMP)
+
+eval: $(EVAL_STAMP)
+	@if command -v npm >/dev/null 2>&1; then \
+		mkdir -p .eval-tools && npm install --silent --no-audit --no-fund --prefix .eval-tools alex@11 write-good@1 >/dev/null \
+		|| echo "npm install failed: alex and write-good are left out"; \
+	else echo "no npm: alex and write-good are left out"; fi
+	$(BIN)/python benchmarks/quality.py
 
 ## docs: regenerate docs/rules/ from the rules' docstrings
 docs: $(STAMP)

