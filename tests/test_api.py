@@ -7,12 +7,13 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
 
 import netiquette
-from helpers import RULES
+from helpers import RULES, run_netiquette
 from netiquette import ConfigError, InputError, NetiquetteError, UnsupportedLanguageError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -184,3 +185,41 @@ def test_checking_works_with_the_network_unreachable(monkeypatch: pytest.MonkeyP
     )
     assert report.metrics["words"] > 10
     assert "grammar" in report.skipped
+
+
+def test_the_customer_message_is_context_for_the_reply() -> None:
+    customer = "You are all liars and scammers!! My refund never arrived.\n\nThanks,\nJohn Smith"
+    reply = "Hi there, we are not liars. Your refund was sent on Monday. Kind regards, Alex"
+    found = {
+        (s.rule_id, s.match)
+        for s in netiquette.check(reply, "en", context={"customer_message": customer}).suggestions
+    }
+    assert ("NQ120", "liars") in found  # mirrored insult
+    assert ("NQ117", "Hi there,") in found  # greeted without the name he signed with
+    assert any(rule == "NQ119" for rule, _ in found)  # upset, and no acknowledgement
+    alone = {s.rule_id for s in netiquette.check(reply, "en").suggestions}
+    assert not alone & {"NQ117", "NQ119", "NQ120"}
+
+
+@pytest.mark.parametrize(
+    ("context", "error"),
+    [
+        ({"customer": "hi"}, "unknown context key"),
+        ({"customer_message": 5}, "customer_message must be a str"),
+        (["customer_message"], "context must be a mapping"),
+    ],
+)
+def test_bad_context_is_an_input_error(context: Any, error: str) -> None:
+    with pytest.raises(netiquette.InputError, match=error):
+        netiquette.Linter("en").check("Thanks, done.", context=context)
+
+
+def test_the_cli_takes_the_customer_message_from_a_file(tmp_path: Path) -> None:
+    reply = tmp_path / "reply.txt"
+    reply.write_text("We are not liars. Your payment is pending.", encoding="utf-8")
+    customer = tmp_path / "customer.txt"
+    customer.write_text("You are liars!!", encoding="utf-8")
+    done = run_netiquette("check", str(reply), "--customer-message", str(customer))
+    assert "NQ120" in done.stdout and done.returncode in (0, 1)
+    missing = run_netiquette("check", str(reply), "--customer-message", str(tmp_path / "no"))
+    assert missing.returncode == 2 and "--customer-message" in missing.stderr

@@ -9,6 +9,7 @@ True
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from typing import Any
 
 from netiquette.config import Settings
@@ -47,18 +48,25 @@ _default_linters: dict[str, Linter] = {}
 _default_lock = threading.Lock()
 
 
-def check(text: str, lang: str = "auto", **options: Any) -> Report:
+def check(
+    text: str,
+    lang: str = "auto",
+    *,
+    context: Mapping[str, str] | None = None,
+    **options: Any,
+) -> Report:
     """Check one reply with the default settings (or ``options`` for a Linter).
 
-    ``lang`` is "en", "tr", or "auto" (the default) to choose per text.
+    ``lang`` is "en", "tr", or "auto" (the default) to choose per text; ``context``
+    may give the customer's message the reply answers (``{"customer_message": ...}``).
     """
     if options:
-        return Linter(lang, **options).check(text)
+        return Linter(lang, **options).check(text, context=context)
     with _default_lock:
         linter = _default_linters.get(lang)
         if linter is None:
             linter = _default_linters[lang] = Linter(lang)
-    return linter.check(text)
+    return linter.check(text, context=context)
 
 
 from netiquette.registry import RuleInfo, rules  # noqa: E402
