@@ -251,3 +251,24 @@ def test_allowed_words_and_words_the_customer_used_are_not_flagged() -> None:
     assert _findings("The SLA is met asap.", allow_words=("asap",)) == [
         ("SLA", ("our promised time",), "{match}")
     ]
+
+
+def test_a_pattern_runs_only_where_its_requires_and_first_words_allow() -> None:
+    text = "It will be fixed when it's fixed. Nasıl kırdın?"
+    doc = Document(text, "en")
+    tautology = r"([a-z]{3,}?)(?:ed|) when it's \1(?:ed|)"
+    found = PhraseList.from_data([{"pattern": tautology, "requires": " when "}], "en").find(doc)
+    assert [text[m.start : m.end] for m in found] == ["fixed when it's fixed"]
+    absent = {"pattern": tautology, "requires": "whenever"}
+    assert list(PhraseList.from_data([absent], "en").find(doc)) == []
+    # first_words: tried only at those words (here never at "fixed")
+    only_at = {"pattern": tautology, "first_words": ["it"]}
+    assert list(PhraseList.from_data([only_at], "en").find(doc)) == []
+    question = {"pattern": r"nasıl \w+dın", "first_words": ["nasıl"]}
+    found = PhraseList.from_data([question], "tr").find(Document(text, "tr"))
+    assert [text[m.start : m.end] for m in found] == ["Nasıl kırdın"]
+
+
+def test_requires_and_first_words_belong_to_patterns() -> None:
+    with pytest.raises(ConfigError, match="'requires' and 'first_words'"):
+        PhraseList.from_data([{"phrase": "as per", "requires": "per"}], "en")

@@ -29,6 +29,13 @@ context conditions
     ``preceded_by``, ``not_preceded_by``, ``followed_by``, ``not_followed_by``,
     ``after``, ``not_after``, ``before``, ``not_before``, ``sentence_start``,
     ``clause_end``, ``case``: where a match counts (engines/conditions.py).
+``requires``
+    for a ``pattern``: text (or a list of texts, folded) the prose must contain for the
+    pattern to be tried at all (``" when "``): a pattern is tried at every word, and
+    most replies hold none of its words.
+``first_words``
+    for a ``pattern``: the words every match starts with; the pattern is then tried only
+    at those words, like a phrase, rather than at every word.
 ``note``, ``source``
     documentation for the reader of the data; ignored.
 
@@ -98,6 +105,10 @@ class PhraseEntry:
     conditions: Conditions | None = None
     #: Whether a replacement or the message refers to a group (``{1}``).
     templated: bool = False
+    #: For a pattern: folded texts one of which the prose must hold for it to be tried.
+    requires: tuple[str, ...] = ()
+    #: For a pattern: the folded words a match starts with (tried only there).
+    first_words: tuple[str, ...] = ()
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -194,6 +205,10 @@ def parse_entry(
         if any(not 0 < n <= groups for n in references):
             raise ValueError(f"refers to a group it does not have (it has {groups})")
         conditions = Conditions.parse(item, lang)
+        requires = tuple(fold(r, lang) for r in _strings(item.get("requires"), "requires"))
+        first_words = tuple(fold(w, lang) for w in _strings(item.get("first_words"), "first_words"))
+        if (requires or first_words) and pattern is None:
+            raise ValueError("'requires' and 'first_words' are for a 'pattern' entry")
     except ValueError as exc:
         raise ConfigError(f"{where}: {exc}") from None
     return PhraseEntry(
@@ -206,6 +221,8 @@ def parse_entry(
         pattern is not None,
         conditions,
         bool(references),
+        requires,
+        first_words,
     )
 
 
@@ -223,8 +240,16 @@ class PhraseList:
         stems: dict[str, list[tuple[str, PhraseEntry]]] = {}
         anywhere: list[tuple[str, PhraseEntry]] = []
         for entry in self.entries:
-            if entry.is_pattern:
+            if entry.is_pattern and not entry.first_words:
                 anywhere.append(("", entry))
+                continue
+            if entry.is_pattern:
+                for first in entry.first_words:
+                    for key in first_word_keys(first, lang):
+                        bucket = index.setdefault(key, [])
+                        if entry not in bucket:
+                            bucket.append(entry)
+                        heads.setdefault(key, set()).add(first)
                 continue
             # Folding keeps every character in place, so the spellings of the folded
             # phrase are the folded spellings; entries often share first words.
@@ -297,9 +322,14 @@ class PhraseList:
                     chosen = [e for stem, e in self._stems[key] if token.folded.startswith(stem)]
                     if chosen and start <= token.start < stop and _word_start(text, token.start):
                         found.append((token.start, chosen))
-        if self._anywhere:
+        anywhere = [
+            (stem, e)
+            for stem, e in self._anywhere
+            if not e.requires or any(needed in text for needed in e.requires)
+        ]
+        if anywhere:
             for token in doc.tokens:
-                chosen = [e for stem, e in self._anywhere if token.folded.startswith(stem)]
+                chosen = [e for stem, e in anywhere if token.folded.startswith(stem)]
                 if (
                     chosen
                     and start <= token.start < stop

@@ -31,7 +31,18 @@ CONTEXT_KEYS = (
 CONDITION_KEYS = frozenset({*CONTEXT_KEYS, "sentence_start", "clause_end", "case"})
 #: Keys every phrase entry may have (a rule may accept more: ``PhraseRule.entry_keys``).
 PHRASE_ENTRY_KEYS = frozenset(
-    {"phrase", "pattern", "replacement", "replacements", "message", "severity", "note", "source"}
+    {
+        "phrase",
+        "pattern",
+        "replacement",
+        "replacements",
+        "message",
+        "severity",
+        "note",
+        "source",
+        "requires",
+        "first_words",
+    }
     | CONDITION_KEYS
 )
 CASES = ("lower", "upper")
@@ -169,6 +180,8 @@ def phrases(**own_keys: Schema) -> Schema:
             "severity": Choice(*SEVERITIES),
             "note": TEXT,
             "source": TEXT,
+            "requires": _STRING_OR_STRINGS,
+            "first_words": _STRING_OR_STRINGS,
             **dict.fromkeys(CONTEXT_KEYS, _CONDITION),
             "sentence_start": BOOL,
             "clause_end": BOOL,
