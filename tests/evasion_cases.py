@@ -43,6 +43,8 @@ DISGUISES: list[tuple[str, str]] = [
     ("tr", "siktir"), ("tr", "SİKTİR"), ("tr", "s.i.k.t.i.r"), ("tr", "s1kt1r"),
     ("tr", "serefsiz"), ("tr", "ŞEREFSİZ"), ("tr", "amına"), ("tr", "AMINA"), ("tr", "salak"),
     ("tr", "gerizekalı"), ("tr", "sikerim"),
+    # Turkish digit substitutions on short words, and "2" for "iki" ("s2m")
+    ("tr", "g0t"), ("tr", "b0k"), ("tr", "s2m"),
 ]  # fmt: skip
 
 #: (language, text) that must raise no profanity finding.
