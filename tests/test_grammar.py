@@ -397,3 +397,23 @@ def test_local_install_starts_a_server_and_downloads_nothing(
     report = linter.check(_recorded_text("emoji"))
     assert "grammar" not in report.skipped, report.skipped
     assert [s.match for s in report.suggestions] == ["it's", "tomorow"]
+
+
+def test_a_word_cut_off_at_a_length_limit_is_no_spelling_mistake() -> None:
+    from netiquette.checks.grammar.spelling import Spelling
+    from netiquette.config import Settings
+    from netiquette.engines.languagetool import LTMatch
+    from netiquette.rule import RuleContext
+    from netiquette.text.document import Document
+
+    settings = Settings(languagetool_url="http://127.0.0.1:9")
+    rule = Spelling(RuleContext(lang="en", settings=settings))
+    text = "Your refund has been processed and should reach your acc... Also, refnud done."
+    doc = Document(text, "en")
+
+    def match(word: str) -> LTMatch:
+        start = text.index(word)
+        return LTMatch(start, start + len(word), "Possible spelling mistake", (), "M", "", "")
+
+    assert not rule.accept(doc, match("acc"))
+    assert rule.accept(doc, match("refnud"))

@@ -19,8 +19,9 @@ class Spelling(LanguageToolRule):
     three suggestions. To spare the names, products and codes that fill
     customer-service replies, it leaves alone capitalised words inside a sentence
     ("Hi Siobhan", "your Zendesk account"), words with digits or inner capitals
-    ("ABC123", "iPhone", "PayPal"), and words that are right in another English
-    ("apologise", "colour": LanguageTool checks American English).
+    ("ABC123", "iPhone", "PayPal"), words cut off by "..." at a length limit ("your
+    acc..."), and words that are right in another English ("apologise", "colour":
+    LanguageTool checks American English).
 
     Like `grammar-mistake`, it runs only when LanguageTool is configured (`languagetool_url`
     or `LTP_PATH`).
@@ -58,6 +59,8 @@ class Spelling(LanguageToolRule):
         word = doc.text[match.start : match.end]
         if any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:]):
             return False
+        if doc.text.startswith(("...", "…"), match.end):
+            return False  # a word cut off at a length limit: "your acc..."
         if word[:1].isupper():
             before = doc.text[: match.start].rstrip(" \t")
             # Inside a sentence a capital marks a name; at its start it proves nothing.
