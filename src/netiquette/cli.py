@@ -8,6 +8,7 @@ still checked and reported).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -75,7 +76,31 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check replies in files, folders or stdin")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - for stdin")
     check.add_argument("--lang", help="language of the replies: auto (default), en or tr")
-    check.add_argument("--format", choices=formatters.FORMATS, default="text")
+    check.add_argument(
+        "--format",
+        choices=formatters.FORMATS,
+        default="text",
+        metavar="FORMAT",
+        help="report format: " + ", ".join(formatters.FORMATS) + " (default: text)",
+    )
+    check.add_argument(
+        "--output-file",
+        "-o",
+        metavar="FILE",
+        help="write the report in --format to FILE and show text on the terminal",
+    )
+    check.add_argument(
+        "--min-severity",
+        choices=("info", "warning", "error"),
+        default="info",
+        help="show only suggestions at least this severe (the gate is unchanged)",
+    )
+    check.add_argument(
+        "--statistics", action="store_true", help="count the suggestions of each rule"
+    )
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when texts fail the gate"
+    )
     _add_message_lang(check, "the reply's language")
     check.add_argument(
         "--templates",
@@ -121,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     rules = commands.add_parser("rules", help="list the rules")
-    rules.add_argument("--format", choices=formatters.FORMATS, default="text")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.add_argument("--lang", help="only rules for this language")
     _add_message_lang(rules, "en")
 
@@ -326,13 +351,71 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         except NetiquetteError as exc:
             input_errors += 1
             print(f"netiquette: error: {one_line(str(exc))}", file=err)
-    if args.format == "json":
-        print(formatters.format_json(reports), file=out)
-    else:
-        print(formatters.format_text(reports, show_scores=not args.quiet), file=out)
+    shown = [_at_least(report, args.min_severity) for report in reports]
+    rendered = formatters.render(
+        args.format,
+        shown,
+        rules=_rule_docs() if args.format in ("sarif", "rdjson") else None,
+        version=__version__,
+        show_scores=not args.quiet,
+    )
+    if args.output_file:
+        if not _write_report(args.output_file, rendered, err):
+            return EXIT_USAGE
+        print(formatters.render("text", shown, show_scores=not args.quiet), file=out)
+    elif rendered:
+        print(rendered, file=out)
+    if args.statistics:
+        print(_statistics(shown), file=out if args.format == "text" or args.output_file else err)
     if input_errors:
         return EXIT_USAGE
+    if args.exit_zero:
+        return EXIT_OK
     return EXIT_OK if all(r.passed for r in reports) else EXIT_FAILED
+
+
+_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def _at_least(report: Report, severity: str) -> Report:
+    """``report`` showing only suggestions at least as severe as ``severity``."""
+    if severity == "info":
+        return report
+    rank = _SEVERITY_RANK[severity]
+    kept = tuple(s for s in report.suggestions if _SEVERITY_RANK[s.severity] >= rank)
+    return dataclasses.replace(report, suggestions=kept)
+
+
+def _statistics(reports: Sequence[Report]) -> str:
+    """Suggestions per rule, most frequent first: ``  12  NQ301 undefined-acronym``."""
+    counts: dict[tuple[str, str], int] = {}
+    for report in reports:
+        for s in report.suggestions:
+            counts[(s.rule_id, s.name)] = counts.get((s.rule_id, s.name), 0) + 1
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return "\n".join(f"{n:5d}  {rule_id} {name}" for (rule_id, name), n in ordered)
+
+
+def _rule_docs() -> dict[str, formatters.RuleDoc]:
+    from netiquette.registry import rules
+
+    return {
+        info.id: formatters.RuleDoc(
+            info.id, info.name, info.category, info.severity, info.summary, info.documentation
+        )
+        for info in rules()
+    }
+
+
+def _write_report(path: str, rendered: str, err: TextIO) -> bool:
+    """Write the report file the user named; False (after a message) when it cannot be."""
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(rendered + "\n")
+    except OSError as exc:
+        print(f"netiquette: error: --output-file {path}: {exc.strerror or exc}", file=err)
+        return False
+    return True
 
 
 def _with_progress(items: Sequence[T], err: TextIO, unit: str = "file") -> Iterable[T]:

@@ -1,4 +1,4 @@
-"""Output formats for the CLI: compiler-style text and JSON."""
+"""Compiler-style text for a terminal, and JSON (the report schema)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ from collections.abc import Sequence
 
 from netiquette.report import Report
 from netiquette.text.escape import line_start, one_line
-
-FORMATS = ("text", "json")
 
 
 def format_text(reports: Sequence[Report], *, show_scores: bool = True) -> str:
@@ -43,4 +41,10 @@ def summary(reports: Sequence[Report]) -> str:
 
 
 def format_json(reports: Sequence[Report]) -> str:
+    """Every report as docs/report.schema.json describes it, in one JSON array."""
     return json.dumps([r.to_dict() for r in reports], ensure_ascii=False, indent=2)
+
+
+def format_json_lines(reports: Sequence[Report]) -> str:
+    """One report a line (JSON Lines): easy to stream and to grep."""
+    return "\n".join(json.dumps(r.to_dict(), ensure_ascii=False) for r in reports)
