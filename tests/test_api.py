@@ -147,6 +147,26 @@ def test_inline_suppressions() -> None:
     assert not netiquette.Linter("en", select=["NQ101"]).check(whole).suggestions
 
 
+def test_block_suppressions_in_markdown_html_and_text() -> None:
+    linter = netiquette.Linter("en", select=["NQ101", "NQ102"])
+    text = (
+        "Please DO NOT reply!!!\n"  # 1: both rules
+        "<!-- netiquette-disable NQ101 -->\n"
+        "Please DO NOT reply!!!\n"  # 3: NQ101 silenced, NQ102 not
+        "<!-- netiquette-enable -->\n"
+        "Please DO NOT reply!!!\n"  # 5: both again
+        "netiquette-disable\n"
+        "Please DO NOT reply!!!\n"  # 7: everything silenced to the end
+    )
+    found = [(s.line, s.rule_id) for s in linter.check(text).suggestions]
+    lines = {line for line, _ in found}
+    assert lines == {1, 3, 5}
+    assert [rule for line, rule in found if line == 3] == ["NQ102"]
+    assert {rule for line, rule in found if line == 5} == {"NQ101", "NQ102"}
+    one = "netiquette-disable NQ102\nWOW!!!\nnetiquette-enable NQ102\nWOW!!!"
+    assert [s.line for s in netiquette.Linter("en", select=["NQ102"]).check(one).suggestions] == [4]
+
+
 def test_rules_metadata() -> None:
     infos = netiquette.rules()
     assert len(infos) == RULES
