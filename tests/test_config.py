@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,58 @@ def test_templates_index_path_resolves_against_the_config_file(tmp_path: Path) -
     assert settings.templates_index == str((tmp_path / "cache" / "index.bin").resolve())
     with pytest.raises(ConfigError, match="templates_index"):
         settings_from_mapping({"templates_index": 3})
+
+
+def test_overrides_apply_per_path_with_gitignore_patterns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from netiquette.cli import main
+
+    (tmp_path / "pyproject.toml").write_text(
+        """
+[tool.netiquette]
+ignore = ["NQ110"]
+
+[[tool.netiquette.overrides]]
+files = ["chat/**"]
+ignore = ["emoji"]
+
+[[tool.netiquette.overrides]]
+files = ["tr/*.txt", "!tr/legacy.txt"]
+lang = "tr"
+""",
+        encoding="utf-8",
+    )
+    for folder in ("chat", "email", "tr"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "chat" / "a.txt").write_text("Done, enjoy! 😊", encoding="utf-8")
+    (tmp_path / "email" / "a.txt").write_text("Done, enjoy! 😊", encoding="utf-8")
+    (tmp_path / "tr" / "a.txt").write_text("Thanks, done.", encoding="utf-8")
+    (tmp_path / "tr" / "legacy.txt").write_text("Thanks, done.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "chat", "email", "tr", "--format", "json"]) == 0
+    reports = {r["path"]: r for r in json.loads(capsys.readouterr().out)}
+    emoji = {path: [s["rule_id"] for s in r["suggestions"]] for path, r in reports.items()}
+    assert "NQ103" not in emoji[str(Path("chat") / "a.txt")]
+    assert "NQ103" in emoji[str(Path("email") / "a.txt")]
+    assert reports[str(Path("tr") / "a.txt")]["lang"] == "tr"
+    assert reports[str(Path("tr") / "legacy.txt")]["lang"] == "en"  # "!" excludes it
+
+
+@pytest.mark.parametrize(
+    ("table", "error"),
+    [
+        ("overrides = 3", "list of tables"),
+        ('[[tool.netiquette.overrides]]\nignore = ["emoji"]', "'files'"),
+        ('[[tool.netiquette.overrides]]\nfiles = ["a/*"]\ncolour = 1', "unknown key 'colour'"),
+        ('[[tool.netiquette.overrides]]\nfiles = ["a/*"]\ntemplates = ["x"]', "per path"),
+    ],
+)
+def test_bad_overrides_are_config_errors(tmp_path: Path, table: str, error: str) -> None:
+    from netiquette.config import read_config_values
+
+    text = table if table.startswith("[[") else "[tool.netiquette]\n" + table
+    config = tmp_path / "pyproject.toml"
+    config.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=error):
+        read_config_values(config)

@@ -316,6 +316,17 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     settings = _settings(args)
     templates, template_errors = _load_templates(settings, err, args.follow_symlinks)
     linter = Linter(config=settings, templates=templates)
+    linters: dict[tuple[int, ...], Linter] = {(): linter}
+
+    def linter_for(item: str) -> Linter:
+        """The linter for a file: the settings with the overrides that match it."""
+        if not settings.overrides or item == "-":
+            return linter
+        key = tuple(i for i, o in enumerate(settings.overrides) if o.matches(item))
+        if key not in linters:
+            linters[key] = Linter(config=settings.for_path(item), templates=templates)
+        return linters[key]
+
     paths = list(args.paths)
     if not paths:
         if sources.stdin_is_interactive():
@@ -347,7 +358,8 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for item in _with_progress(items, err):
         try:
             source = sources.read(item)
-            reports.append(linter.check(source.text, path=source.name, context=context))
+            checker = linter_for(str(item))
+            reports.append(checker.check(source.text, path=source.name, context=context))
         except NetiquetteError as exc:
             input_errors += 1
             print(f"netiquette: error: {one_line(str(exc))}", file=err)

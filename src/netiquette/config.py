@@ -17,6 +17,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import Field, dataclass, field, fields, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -126,6 +127,29 @@ def option(
 
 
 @dataclass(frozen=True)
+class Override:
+    """Settings for the files that ``patterns`` (gitignore syntax, relative to
+    ``folder``, the config file's folder) match."""
+
+    patterns: tuple[str, ...]
+    folder: str
+    values: Mapping[str, Any]
+
+    @cached_property
+    def _spec(self) -> Any:
+        import pathspec
+
+        return pathspec.PathSpec.from_lines("gitignore", self.patterns)
+
+    def matches(self, path: str | os.PathLike[str]) -> bool:
+        absolute = os.path.abspath(path)
+        relative = os.path.relpath(absolute, self.folder)
+        if relative.startswith(os.pardir):
+            return False  # outside the project: no project override applies
+        return bool(self._spec.match_file(relative.replace(os.sep, "/")))
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything a Linter can be told. The defaults suit short customer-service replies.
 
@@ -171,7 +195,27 @@ class Settings:
     known_variables: tuple[str, ...] = option(
         (), _strings, "template variables the audit accepts (* wildcards)"
     )
+    #: Settings for some files only (``[[tool.netiquette.overrides]]``), in file order.
+    overrides: tuple[Override, ...] = field(default=(), metadata={"help": "per-path settings"})
     source: str = field(default="defaults", metadata={"help": "where the settings came from"})
+
+    def for_path(self, path: str | os.PathLike[str] | None) -> Settings:
+        """These settings with the overrides whose patterns match ``path`` applied in
+        order (``ignore`` adds to the rules ignored; every other key replaces)."""
+        if not self.overrides or path is None:
+            return self
+        chosen = [o for o in self.overrides if o.matches(path)]
+        if not chosen:
+            return self
+        values: dict[str, Any] = {}
+        ignore = list(self.ignore)
+        for override in chosen:
+            for key, value in override.values.items():
+                if key == "ignore":
+                    ignore.extend(value)
+                else:
+                    values[key] = value
+        return replace(self, **values, ignore=tuple(ignore), overrides=())
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given (already validated) keys replaced; None means keep."""
@@ -180,6 +224,8 @@ class Settings:
 
 
 OPTIONS: dict[str, Field[Any]] = {f.name: f for f in fields(Settings) if "parse" in f.metadata}
+#: Keys an override may not set: files and servers are the whole project's.
+NOT_OVERRIDABLE = frozenset({*PROJECT_PATHS, *USER_ONLY, "known_variables"})
 #: Settings whose default (None) is the language's own value (language.yaml ``options``).
 LANGUAGE_DEFAULTS = frozenset(
     name for name, f in OPTIONS.items() if f.metadata.get("language_default")
@@ -262,7 +308,11 @@ def read_config_values(path: str | os.PathLike[str], *, trusted: bool = False) -
     """
     file = Path(path)
     where = str(file)
-    values = validate(_read_table(file), where)
+    table = dict(_read_table(file))
+    raw_overrides = table.pop("overrides", None)
+    values = validate(table, where)
+    if raw_overrides is not None:
+        values["overrides"] = _overrides(raw_overrides, file.resolve().parent, where)
     if not trusted:
         for key, variable in USER_ONLY.items():
             if key in values:
@@ -285,6 +335,33 @@ def read_config_values(path: str | os.PathLike[str], *, trusted: bool = False) -
         elif value is not None:
             values[key] = place(value, key)
     return values
+
+
+def _overrides(raw: Any, folder: Path, where: str) -> tuple[Override, ...]:
+    """``[[overrides]]`` tables: ``files`` (gitignore patterns) and settings."""
+    if not isinstance(raw, list) or not all(isinstance(t, Mapping) for t in raw):
+        raise ConfigError(f"{where}: 'overrides' must be a list of tables ([[overrides]])")
+    found = []
+    for number, table in enumerate(raw, start=1):
+        place = f"{where}: overrides #{number}"
+        table = dict(table)
+        files = table.pop("files", None)
+        if isinstance(files, str):
+            files = [files]
+        if not files or not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+            raise ConfigError(f"{place}: 'files' must be a list of path patterns")
+        values = validate(table, place)
+        refused = sorted(k for k in values if k in NOT_OVERRIDABLE)
+        if refused:
+            raise ConfigError(f"{place}: {', '.join(refused)} cannot be set per path")
+        try:
+            import pathspec
+
+            pathspec.PathSpec.from_lines("gitignore", files)
+        except (ValueError, TypeError) as exc:
+            raise ConfigError(f"{place}: bad pattern in 'files': {exc}") from None
+        found.append(Override(tuple(files), str(folder), values))
+    return tuple(found)
 
 
 def read_config_file(path: str | os.PathLike[str], *, trusted: bool = False) -> Settings:
