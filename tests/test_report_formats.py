@@ -192,3 +192,42 @@ def test_github_escapes_percent_and_line_breaks_in_messages() -> None:
     [line] = render("github", [report]).splitlines()
     assert line.startswith("::error file=a%3Ab.txt,")
     assert line.endswith("::100%25 sure%0Asecond line")
+
+
+def test_the_template_audit_writes_the_ci_formats_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "macros").mkdir()
+    (tmp_path / "macros" / "broken.md").write_text(
+        "Hi {{first_name},\n\nYour order {{order_id}} has shipped.\n", encoding="utf-8"
+    )
+    (tmp_path / "macros" / "fine.md").write_text(
+        "Hi {{first_name}},\n\nYour order {{order_id}} has shipped and arrives soon.\n",
+        encoding="utf-8",
+    )
+
+    def audit(*args: str) -> tuple[int, str]:
+        code = main(["templates", "audit", "--no-config", "macros", *args])
+        return code, capsys.readouterr().out
+
+    code, out = audit("--format", "sarif")
+    assert code == 1
+    log = json.loads(out)
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(log)
+    [result] = [r for r in log["runs"][0]["results"] if r["ruleId"] == "NQT101"]
+    location = result["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "macros/broken.md"
+    assert location["region"]["startLine"] == 1
+
+    _, out = audit("--format", "github")
+    assert out.startswith("::error file=macros/broken.md,line=1,")
+    _, out = audit("--format", "junit")
+    cases = {c.get("name"): c for c in ET.fromstring(out).iter("testcase")}
+    assert len(cases) == 2
+    assert sum(c.find("failure") is not None for c in cases.values()) == 1
+    code, out = audit("--format", "gitlab", "-o", "quality.json", "--exit-zero")
+    assert code == 0 and "NQT101" in out  # text on the terminal
+    issues = json.loads((tmp_path / "quality.json").read_text(encoding="utf-8"))
+    assert [i["check_name"] for i in issues] == ["NQT101"]

@@ -170,7 +170,20 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FORMAT",
         help="how the files are read: " + ", ".join(FORMATS) + " (default: auto)",
     )
-    audit.add_argument("--format", choices=("text", "json"), default="text")
+    audit.add_argument(
+        "--format",
+        choices=("text", "json", *formatters.CI_FORMATS),
+        default="text",
+        metavar="FORMAT",
+        help="report format: text, json, " + ", ".join(formatters.CI_FORMATS),
+    )
+    audit.add_argument(
+        "--output-file",
+        "-o",
+        metavar="FILE",
+        help="write the report in --format to FILE and show text on the terminal",
+    )
+    audit.add_argument("--exit-zero", action="store_true", help="exit 0 even when templates fail")
     audit.add_argument("--lang", help="language of the templates: auto (default), en or tr")
     _add_message_lang(audit, "the template's language")
     _add_follow_symlinks(audit)
@@ -476,13 +489,28 @@ def run_templates_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
     )
     result.problems = problems
     if args.format == "json":
-        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False), file=out)
+        rendered = json.dumps(result.to_dict(), indent=2, ensure_ascii=False)
+    elif args.format == "text":
+        rendered = audit.format_text(result)
     else:
+        rendered = formatters.render_files(
+            args.format,
+            formatters.from_audit(result),
+            rules=_rule_docs() if args.format in ("sarif", "rdjson") else None,
+            version=__version__,
+        )
+    if args.output_file:
+        if not _write_report(args.output_file, rendered, err):
+            return EXIT_USAGE
         print(audit.format_text(result), file=out)
+    elif rendered:
+        print(rendered, file=out)
     if problems or not records:
         if not records and not problems:
             print("netiquette: error: no templates found in " + ", ".join(args.paths), file=err)
         return EXIT_USAGE
+    if args.exit_zero:
+        return EXIT_OK
     return EXIT_FAILED if result.failed else EXIT_OK
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from netiquette.formatters.ci import format_github, format_gitlab, format_rdjson
+from netiquette.formatters.diagnostics import FileResult, from_audit, from_reports
 from netiquette.formatters.rules import RuleDoc
 from netiquette.formatters.sarif import format_sarif
 from netiquette.formatters.text import format_json, format_json_lines, format_text, summary
@@ -28,7 +29,22 @@ FORMATS = (
     "rdjson",
 )
 
-__all__ = ["FORMATS", "RuleDoc", "format_json", "format_text", "render", "summary"]
+#: The formats both ``check`` and ``templates audit`` write (text and json are each
+#: their own).
+CI_FORMATS = FORMATS[3:]
+
+__all__ = [
+    "CI_FORMATS",
+    "FORMATS",
+    "FileResult",
+    "RuleDoc",
+    "format_json",
+    "format_text",
+    "from_audit",
+    "render",
+    "render_files",
+    "summary",
+]
 
 
 def render(
@@ -39,24 +55,35 @@ def render(
     version: str = "",
     show_scores: bool = True,
 ) -> str:
-    """``reports`` in the format ``name`` (one of FORMATS)."""
-    rules = rules or {}
+    """The replies' ``reports`` in the format ``name`` (one of FORMATS)."""
     if name == "text":
         return format_text(reports, show_scores=show_scores)
     if name == "json":
         return format_json(reports)
     if name == "json-lines":
         return format_json_lines(reports)
+    return render_files(name, from_reports(reports), rules=rules, version=version)
+
+
+def render_files(
+    name: str,
+    files: Sequence[FileResult],
+    *,
+    rules: Mapping[str, RuleDoc] | None = None,
+    version: str = "",
+) -> str:
+    """``files`` (replies or audited templates) in one of the CI formats."""
+    rules = rules or {}
     if name == "sarif":
-        return format_sarif(reports, rules, version)
+        return format_sarif(files, rules, version)
     if name == "github":
-        return format_github(reports)
+        return format_github(files)
     if name == "gitlab":
-        return format_gitlab(reports)
+        return format_gitlab(files)
     if name == "junit":
-        return format_junit(reports)
+        return format_junit(files)
     if name == "checkstyle":
-        return format_checkstyle(reports)
+        return format_checkstyle(files)
     if name == "rdjson":
-        return format_rdjson(reports, rules)
+        return format_rdjson(files, rules)
     raise ValueError(f"unknown format {name!r}")

@@ -7,9 +7,8 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from netiquette.formatters.locations import fingerprint, place
+from netiquette.formatters.diagnostics import FileResult
 from netiquette.formatters.rules import RuleDoc
-from netiquette.report import Report
 
 GITHUB_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 GITLAB_SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
@@ -24,18 +23,17 @@ def _github_escape(value: str, *, property_value: bool) -> str:
     return value
 
 
-def format_github(reports: Sequence[Report]) -> str:
+def format_github(files: Sequence[FileResult]) -> str:
     """``::error file=...,line=...,col=...,endLine=...,endColumn=...,title=NQ201::message``"""
     lines = []
-    for report in reports:
-        for s in report.suggestions:
-            where = place(report, s)
+    for file in files:
+        for s in file.diagnostics:
             props = {
-                "file": where.path,
-                "line": where.start_line,
-                "col": where.start_column,
-                "endLine": where.end_line,
-                "endColumn": where.end_column,
+                "file": file.path,
+                "line": s.line,
+                "col": s.column,
+                "endLine": s.end_line,
+                "endColumn": s.end_column,
                 "title": f"{s.rule_id} {s.name}",
             }
             rendered = ",".join(
@@ -47,49 +45,44 @@ def format_github(reports: Sequence[Report]) -> str:
     return "\n".join(lines)
 
 
-def format_gitlab(reports: Sequence[Report]) -> str:
+def format_gitlab(files: Sequence[FileResult]) -> str:
     """GitLab Code Quality: a JSON array of issues."""
     issues = []
-    for report in reports:
-        for s in report.suggestions:
-            where = place(report, s)
+    for file in files:
+        for s in file.diagnostics:
             issues.append(
                 {
                     "description": s.message,
                     "check_name": s.rule_id,
-                    "fingerprint": fingerprint(report, s),
+                    "fingerprint": s.fingerprint,
                     "severity": GITLAB_SEVERITIES[s.severity],
                     "categories": ["Style"],
-                    "location": {
-                        "path": where.path,
-                        "lines": {"begin": where.start_line, "end": where.end_line},
-                    },
+                    "location": {"path": file.path, "lines": {"begin": s.line, "end": s.end_line}},
                 }
             )
     return json.dumps(issues, ensure_ascii=False, indent=2)
 
 
-def format_rdjson(reports: Sequence[Report], rules: Mapping[str, RuleDoc]) -> str:
+def format_rdjson(files: Sequence[FileResult], rules: Mapping[str, RuleDoc]) -> str:
     """reviewdog's Diagnostic Format (rdjson), with the first replacement as a
     suggestion reviewdog can apply."""
     diagnostics = []
-    for report in reports:
-        for s in report.suggestions:
-            where = place(report, s)
+    for file in files:
+        for s in file.diagnostics:
             span = {
-                "start": {"line": where.start_line, "column": where.start_column},
-                "end": {"line": where.end_line, "column": where.end_column},
+                "start": {"line": s.line, "column": s.column},
+                "end": {"line": s.end_line, "column": s.end_column},
             }
             diagnostic: dict[str, Any] = {
                 "message": s.message,
-                "location": {"path": where.path, "range": span},
+                "location": {"path": file.path, "range": span},
                 "severity": RDJSON_SEVERITIES[s.severity],
                 "code": {"value": s.rule_id},
             }
             doc = rules.get(s.rule_id)
             if doc is not None:
                 diagnostic["code"]["url"] = doc.help_uri
-            if s.replacements:
+            if s.replacements and s.match:
                 diagnostic["suggestions"] = [{"range": span, "text": s.replacements[0]}]
             diagnostics.append(diagnostic)
     out = {"source": {"name": "netiquette"}, "diagnostics": diagnostics}

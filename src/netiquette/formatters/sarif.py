@@ -6,16 +6,15 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from netiquette.formatters.locations import fingerprint, place
+from netiquette.formatters.diagnostics import Diagnostic, FileResult
 from netiquette.formatters.rules import RuleDoc
-from netiquette.report import Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def format_sarif(reports: Sequence[Report], rules: Mapping[str, RuleDoc], version: str) -> str:
-    used = sorted({s.rule_id for r in reports for s in r.suggestions} | set(rules))
+def format_sarif(files: Sequence[FileResult], rules: Mapping[str, RuleDoc], version: str) -> str:
+    used = sorted({d.rule_id for f in files for d in f.diagnostics} | set(rules))
     index = {rule_id: i for i, rule_id in enumerate(used)}
     driver: dict[str, Any] = {
         "name": "netiquette",
@@ -24,31 +23,26 @@ def format_sarif(reports: Sequence[Report], rules: Mapping[str, RuleDoc], versio
         "rules": [_rule(rules.get(rule_id), rule_id) for rule_id in used],
     }
     results = []
-    for report in reports:
-        for s in report.suggestions:
-            where = place(report, s)
+    for file in files:
+        for d in file.diagnostics:
+            region = _region(d)
             result: dict[str, Any] = {
-                "ruleId": s.rule_id,
-                "ruleIndex": index[s.rule_id],
-                "level": LEVELS[s.severity],
-                "message": {"text": s.message},
+                "ruleId": d.rule_id,
+                "ruleIndex": index[d.rule_id],
+                "level": LEVELS[d.severity],
+                "message": {"text": d.message},
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": where.path, "uriBaseId": "%SRCROOT%"},
-                            "region": {
-                                "startLine": where.start_line,
-                                "startColumn": where.start_column,
-                                "endLine": where.end_line,
-                                "endColumn": where.end_column,
-                            },
+                            "artifactLocation": {"uri": file.path, "uriBaseId": "%SRCROOT%"},
+                            "region": region,
                         }
                     }
                 ],
-                "partialFingerprints": {"netiquette/v1": fingerprint(report, s)},
+                "partialFingerprints": {"netiquette/v1": d.fingerprint},
             }
-            if s.replacements:
-                result["fixes"] = [_fix(where, s.replacements[0], s.match)]
+            if d.replacements and d.match:
+                result["fixes"] = [_fix(file.path, region, d.replacements[0], d.match)]
             results.append(result)
     log = {
         "$schema": SCHEMA,
@@ -80,22 +74,23 @@ def _rule(doc: RuleDoc | None, rule_id: str) -> dict[str, Any]:
     }
 
 
-def _fix(where: Any, replacement: str, match: str) -> dict[str, Any]:
+def _region(d: Diagnostic) -> dict[str, int]:
+    return {
+        "startLine": d.line,
+        "startColumn": d.column,
+        "endLine": d.end_line,
+        "endColumn": d.end_column,
+    }
+
+
+def _fix(path: str, region: dict[str, int], replacement: str, match: str) -> dict[str, Any]:
     return {
         "description": {"text": f"Replace '{match}' with '{replacement}'"},
         "artifactChanges": [
             {
-                "artifactLocation": {"uri": where.path, "uriBaseId": "%SRCROOT%"},
+                "artifactLocation": {"uri": path, "uriBaseId": "%SRCROOT%"},
                 "replacements": [
-                    {
-                        "deletedRegion": {
-                            "startLine": where.start_line,
-                            "startColumn": where.start_column,
-                            "endLine": where.end_line,
-                            "endColumn": where.end_column,
-                        },
-                        "insertedContent": {"text": replacement},
-                    }
+                    {"deletedRegion": region, "insertedContent": {"text": replacement}}
                 ],
             }
         ],
