@@ -5,6 +5,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from netiquette.core import Finding
+from netiquette.engines.profanity import matcher_for
 from netiquette.rule import Rule, RuleContext, register
 from netiquette.text import nlp
 from netiquette.text.document import Document, Token
@@ -130,6 +131,9 @@ class UndefinedAcronym(Rule):
         for key in ("everyday", "names", "units", "currencies", "calendar", "time_zones"):
             known |= folded(acronyms.get(key))
         known |= folded(context.settings.allow_words)
+        # A swear word in capitals ("DAMN") is the profanity rules' to report, not an
+        # acronym to spell out.
+        known |= folded(matcher_for(lang).forms)
         # Acronyms that the rules it defers to flag with a better rewrite ("SLA", "ASAP").
         self.claimed = frozenset(
             fold_acronym(word, lang) for rule in context.deferred for word in rule.claimed_words()
