@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from netiquette.core import Finding
-from netiquette.engines.profanity import INSULT_CATEGORIES, Tier, matcher_for
+from netiquette.engines.profanity import INSULT_CATEGORIES, ProfanityMatcher, Tier, matcher_for
 from netiquette.rule import Rule, RuleContext
 from netiquette.text.document import Document
 
@@ -19,6 +19,13 @@ def _match_case(replacement: str, original: str) -> str:
     if letters and letters[0].isupper():
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+def profanity_matcher(context: RuleContext) -> ProfanityMatcher:
+    """The shared matcher of the context's language with its allow and deny words: the
+    one every rule that reads profanity uses, so one pass a document serves them all."""
+    settings = context.settings
+    return matcher_for(context.lang, tuple(settings.allow_words), tuple(settings.deny_words))
 
 
 class ProfanityRule(Rule):
@@ -34,11 +41,8 @@ class ProfanityRule(Rule):
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
-        settings = context.settings
         self.messages = {key: self.say(key) for key in self.extra_messages if key != "disguised"}
-        self.matcher = matcher_for(
-            context.lang, tuple(settings.allow_words), tuple(settings.deny_words)
-        )
+        self.matcher = profanity_matcher(context)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         # Both tiers come from one pass of the shared matcher, kept on the document.

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from netiquette.checks.profanity.base import profanity_matcher
 from netiquette.core import Finding
-from netiquette.engines.profanity import matcher_for
 from netiquette.rule import Rule, RuleContext, register
 from netiquette.text.document import Document
 
@@ -56,10 +56,7 @@ class MirroredInsult(Rule):
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
         self.insults = self.phrase_list("insults")
-        settings = context.settings
-        self.profanity = matcher_for(
-            context.lang, tuple(settings.allow_words), tuple(settings.deny_words)
-        )
+        self.profanity = profanity_matcher(context)
 
     def _insults(self, doc: Document) -> dict[object, tuple[int, int]]:
         """What ``doc`` says that insults, outside quoted lines, by what it is (an

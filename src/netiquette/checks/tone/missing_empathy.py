@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from netiquette.checks.profanity.base import profanity_matcher
 from netiquette.core import Finding
-from netiquette.engines.profanity import matcher_for
 from netiquette.rule import Rule, RuleContext, register
 from netiquette.text.document import Document
 
@@ -58,10 +58,7 @@ class MissingEmpathy(Rule):
         super().__init__(context)
         self.problems = self.phrase_list("problems")
         self.acknowledgements = self.phrase_list("acknowledgements")
-        settings = context.settings
-        self.profanity = matcher_for(
-            context.lang, tuple(settings.allow_words), tuple(settings.deny_words)
-        )
+        self.profanity = profanity_matcher(context)
 
     def _upset(self, customer: Document) -> bool:
         text = customer.prose_text

@@ -5,8 +5,9 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from netiquette.checks.phrase_rule import PhraseRule
+from netiquette.checks.profanity.base import profanity_matcher
 from netiquette.core import Finding
-from netiquette.engines.profanity import INSULT_CATEGORIES, ProfanityMatch, matcher_for
+from netiquette.engines.profanity import INSULT_CATEGORIES, ProfanityMatch
 from netiquette.rule import RuleContext, register
 from netiquette.text.document import Document
 
@@ -85,10 +86,7 @@ class NameCalling(PhraseRule):
         self.distance = int(data.get("address_distance", ADDRESS_DISTANCE))
         pattern = data.get("addressed_pattern")
         self.addressed_form = re.compile(str(pattern)) if pattern else None
-        settings = context.settings
-        self.profanity = matcher_for(
-            context.lang, tuple(settings.allow_words), tuple(settings.deny_words)
-        )
+        self.profanity = profanity_matcher(context)
         self.profane_message = self.say("profane")
         self.insult_message = self.say("insult")
 
