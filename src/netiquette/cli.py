@@ -20,7 +20,7 @@ from typing import Any, TextIO, TypeVar
 
 from netiquette import __version__, formatters, sources
 from netiquette.config import Settings, load_settings
-from netiquette.core import NetiquetteError
+from netiquette.core import SEVERITIES, NetiquetteError, Severity
 from netiquette.linter import Linter
 from netiquette.report import Report
 from netiquette.templates.formats import FORMATS
@@ -91,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--min-severity",
-        choices=("info", "warning", "error"),
+        choices=SEVERITIES,
         default="info",
         help="show only suggestions at least this severe (the gate is unchanged)",
     )
@@ -399,15 +399,13 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK if all(r.passed for r in reports) else EXIT_FAILED
 
 
-_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-
-
-def _at_least(report: Report, severity: str) -> Report:
-    """``report`` showing only suggestions at least as severe as ``severity``."""
-    if severity == "info":
+def _at_least(report: Report, severity: Severity) -> Report:
+    """``report`` showing only suggestions at least as severe as ``severity``
+    (SEVERITIES is ordered from the mildest)."""
+    rank = SEVERITIES.index(severity)
+    if rank == 0:
         return report
-    rank = _SEVERITY_RANK[severity]
-    kept = tuple(s for s in report.suggestions if _SEVERITY_RANK[s.severity] >= rank)
+    kept = tuple(s for s in report.suggestions if SEVERITIES.index(s.severity) >= rank)
     return dataclasses.replace(report, suggestions=kept)
 
 

@@ -17,21 +17,10 @@ from netiquette.formatters.text import format_json, format_json_lines, format_te
 from netiquette.formatters.xml_formats import format_checkstyle, format_junit
 from netiquette.report import Report
 
-FORMATS = (
-    "text",
-    "json",
-    "json-lines",
-    "sarif",
-    "github",
-    "gitlab",
-    "junit",
-    "checkstyle",
-    "rdjson",
-)
-
-#: The formats both ``check`` and ``templates audit`` write (text and json are each
-#: their own).
-CI_FORMATS = FORMATS[3:]
+#: The formats both ``check`` and ``templates audit`` write (each has its own text and
+#: json).
+CI_FORMATS = ("sarif", "github", "gitlab", "junit", "checkstyle", "rdjson")
+FORMATS = ("text", "json", "json-lines", *CI_FORMATS)
 
 __all__ = [
     "CI_FORMATS",
