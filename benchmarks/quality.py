@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import csv
 import functools
-import inspect
 import json
 import re
 import shutil
@@ -47,6 +46,8 @@ from quality_set import (  # noqa: E402
     LANGUAGES,
     Item,
     Scores,
+    check,
+    check_text,
     flagged,
     load,
     score,
@@ -61,14 +62,6 @@ TOOLS = ROOT / ".eval-tools"
 BEFORE = ROOT / "docs" / "quality-before-issue-10.json"
 
 
-def _check(linter: netiquette.Linter, item: Item) -> netiquette.Report:
-    """``item`` checked with its customer's message when this netiquette takes one."""
-    takes_context = "context" in inspect.signature(linter.check).parameters
-    if item.customer_message and takes_context:
-        return linter.check(item.text, context={"customer_message": item.customer_message})
-    return linter.check(item.text)
-
-
 # -- 1. the evaluation set -------------------------------------------------------------
 
 
@@ -77,7 +70,7 @@ def evaluation_set(show: bool) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for lang in LANGUAGES:
         items = load(lang)
-        reports = {item.id: _check(linter, item) for item in items}
+        reports = {item.id: check(linter, item) for item in items}
         found = {key: flagged(report) for key, report in reports.items()}
         scores = score(items, lambda item, found=found: found[item.id], lang)
         figures = scores.figures()
@@ -134,7 +127,6 @@ def real_replies() -> dict[str, Any]:
     folder = SHARED / "agent-replies"
     out: dict[str, Any] = {}
     linter = netiquette.Linter("en")
-    takes_context = "context" in inspect.signature(linter.check).parameters
     abcd = folder / "abcd-agent-turns.jsonl"
     if abcd.is_file():
         out["abcd agent turns"] = _warning_rate([linter.check(row["text"]) for row in _jsonl(abcd)])
@@ -145,14 +137,7 @@ def real_replies() -> dict[str, Any]:
     if bitext.is_file():
         rows = _jsonl(bitext)
         name = "bitext support answers, with the customer's message (placeholders aside)"
-        out[name] = _warning_rate(
-            [
-                without.check(row["text"], context={"customer_message": row["customer"]})
-                if takes_context
-                else without.check(row["text"])
-                for row in rows
-            ]
-        )
+        out[name] = _warning_rate([check_text(without, r["text"], r["customer"]) for r in rows])
     templates = canned_responses()
     if templates:
         out["canned responses (placeholders aside)"] = _warning_rate(

@@ -100,3 +100,12 @@ def found(
         key = {"form": hit.form, "tier": hit.tier, "category": hit.entry.category}[by]
         out.append((text[hit.start : hit.end], key))
     return out
+
+
+def reply_and_context(text: str) -> tuple[str, dict[str, str] | None]:
+    """A documented example written as "Customer: ...\nReply: ..." is the reply with
+    the customer's message as its context; any other text is a reply alone."""
+    if not text.startswith("Customer: ") or "\nReply: " not in text:
+        return text, None
+    customer, _, reply = text.removeprefix("Customer: ").partition("\nReply: ")
+    return reply, {"customer_message": customer}

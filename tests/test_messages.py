@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from helpers import run_netiquette
+from helpers import reply_and_context, run_netiquette
 from netiquette import ConfigError, Linter
 from netiquette.lang import codes, load
 from netiquette.lang.files import available_files
@@ -134,13 +134,6 @@ def test_the_cli_checks_with_the_chosen_message_language(tmp_path: Any) -> None:
     assert "reads as shouting" not in default.stdout
 
 
-def _reply_and_context(text: str) -> tuple[str, dict[str, str] | None]:
-    if not text.startswith("Customer: ") or "\nReply: " not in text:
-        return text, None
-    customer, _, reply = text.removeprefix("Customer: ").partition("\nReply: ")
-    return reply, {"customer_message": customer}
-
-
 #: Rules whose translated example needs what a fixture cannot give here: templates or
 #: a LanguageTool server.
 _NEEDS_MORE = {"NQ502", "NQ601", "NQ602", "NQ603"}
@@ -154,7 +147,7 @@ def test_translated_examples_raise_the_rule_and_the_rewrite_does_not(
     if lang not in languages(RULES[rule_id]):
         pytest.skip(f"{rule_id} does not run in {lang}")
     linter = Linter(lang, select=[rule_id])
-    example, context = _reply_and_context(str(translation(lang, rule_id, "example")))
+    example, context = reply_and_context(str(translation(lang, rule_id, "example")))
     assert [s for s in linter.check(example, context=context).suggestions], example
-    instead, context = _reply_and_context(str(translation(lang, rule_id, "instead")))
+    instead, context = reply_and_context(str(translation(lang, rule_id, "instead")))
     assert not linter.check(instead, context=context).suggestions, instead

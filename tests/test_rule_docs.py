@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 
 import netiquette
-from helpers import RULES
+from helpers import RULES, reply_and_context
 from netiquette.lang import codes, detect
 from netiquette.registry import all_rules, languages
 from netiquette.rule import Rule
@@ -102,19 +102,10 @@ def _linter(rule_id: str, lang: str) -> netiquette.Linter:
     return netiquette.Linter(lang, select=[rule_id], config=settings)
 
 
-def _with_context(text: str) -> tuple[str, dict[str, str] | None]:
-    """An example written as "Customer: ...\nReply: ..." is the reply with the
-    customer's message as its context."""
-    if not text.startswith("Customer: ") or "\nReply: " not in text:
-        return text, None
-    customer, _, reply = text.removeprefix("Customer: ").partition("\nReply: ")
-    return reply, {"customer_message": customer}
-
-
 def _found(rule_id: str, lang: str, text: str) -> list[netiquette.Suggestion]:
     """The rule's suggestions for ``text``; fails when the rule did not run."""
     cls = all_rules()[rule_id]
-    reply, context = _with_context(text)
+    reply, context = reply_and_context(text)
     report = _linter(rule_id, lang).check(reply, context=context)
     skipped = report.skipped.get(cls.category)
     assert skipped is None, f"{cls.name} did not run in '{lang}': {skipped}"
