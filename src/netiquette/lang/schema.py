@@ -310,7 +310,7 @@ FILES: dict[str, Schema] = {
             "chat-speak": PHRASES,
         }
     ),
-    "letter.yaml": Record({"greetings": STRINGS, "sign_offs": STRINGS}),
+    "letter.yaml": Record({"greetings": STRINGS, "sign_offs": STRINGS, "not_names": STRINGS}),
     "placeholders.yaml": Record(
         {
             "keywords": STRINGS,
@@ -417,6 +417,7 @@ FILES: dict[str, Schema] = {
                     "profanity": Choice("always", "addressed", "never"),
                     "addressed": STRINGS,
                     "speakers": STRINGS,
+                    "said_to": STRINGS,
                     "address_distance": INT,
                     "addressed_pattern": TEXT,
                 }

@@ -231,7 +231,7 @@ class Document:
     @cached_property
     def signed_name(self) -> tuple[str, ...]:
         """The words of the name the text is signed with (("John", "Smith")), or ()."""
-        return letter.signed_name(self.prose_text, self.sign_off, self.body_start)
+        return letter.signed_name(self.prose_text, self.sign_off, self.body_start, self.lang)
 
     @cached_property
     def body(self) -> Span:

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from netiquette.lang import load
+from netiquette.text.fold import fold
 from netiquette.text.phrase_syntax import word_alternation
 from netiquette.text.sentences import Sentence
 from netiquette.text.spans import Span, trimmed
@@ -57,6 +58,8 @@ class _Phrases:
         greetings = [str(p) for p in data.get("greetings") or ()]
         sign_offs = [str(p) for p in data.get("sign_offs") or ()]
         self.greeting = re.compile(word_alternation(greetings, lang)) if greetings else None
+        #: Signature words that are no person's name (a team, a role).
+        self.not_names = frozenset(fold(str(w), lang) for w in data.get("not_names") or ())
         self.sign_off = (
             re.compile(
                 r"[ \t>*_]*"
@@ -177,11 +180,7 @@ def trailing_initials(text: str) -> Span | None:
     return None
 
 
-#: Words of a signature that are never a person's name (a team, a role).
-_NOT_NAMES = re.compile(r"(?i)^(?:team|support|customer|service|the|and|ekibi?|destek)$")
-
-
-def signed_name(prose: str, sign_off: Span | None, body_start: int) -> tuple[str, ...]:
+def signed_name(prose: str, sign_off: Span | None, body_start: int, lang: str) -> tuple[str, ...]:
     """The words of the name a message is signed with ("Thanks,\\nJohn Smith" ->
     ("John", "Smith")), or () when it is not signed with a name: the signature after
     a sign-off, else a last line of its own that looks like a name."""
@@ -201,6 +200,7 @@ def signed_name(prose: str, sign_off: Span | None, body_start: int) -> tuple[str
     if not _is_signature_line(line):
         return ()
     words = tuple(w for w in line.strip().lstrip("-–—~ ").rstrip(".").split() if w[:1].isalpha())
-    if not words or len(words) > 3 or any(_NOT_NAMES.match(w) for w in words):
+    not_names = _phrases(lang).not_names
+    if not words or len(words) > 3 or any(fold(w, lang) in not_names for w in words):
         return ()
     return words

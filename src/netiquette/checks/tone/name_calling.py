@@ -11,8 +11,6 @@ from netiquette.engines.profanity import INSULT_CATEGORIES, ProfanityMatch
 from netiquette.rule import RuleContext, register
 from netiquette.text.document import Document
 
-#: After a profane word: it is said to someone ("... off", "... you").
-_SAID_TO = re.compile(r"[ \t]+(?:off|you|u|yourself)\b", re.I)
 #: How many words from a profane word the reader may be named for it to be aimed at them.
 ADDRESS_DISTANCE = 3
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]")
@@ -83,6 +81,9 @@ class NameCalling(PhraseRule):
         self.profanity_mode = str(data.get("profanity", "never"))
         self.addressed = self.folded_words("addressed")
         self.speakers = self.folded_words("speakers")
+        self.said_to = (
+            self.phrase_pattern("said_to", before=r"[ \t]+") if data.get("said_to") else None
+        )
         self.distance = int(data.get("address_distance", ADDRESS_DISTANCE))
         pattern = data.get("addressed_pattern")
         self.addressed_form = re.compile(str(pattern)) if pattern else None
@@ -94,8 +95,8 @@ class NameCalling(PhraseRule):
         if self.profanity_mode == "always":
             return True
         text = doc.prose_text
-        if _SAID_TO.match(text, hit.end):
-            return True
+        if self.said_to is not None and self.said_to.match(doc.prose_folded, hit.end):
+            return True  # said to someone: "... off", "... you"
         sentence = doc.sentence_at(hit.start)
         before = text[sentence.start : hit.start]
         if len(before.split()) <= 1 and text[hit.end : hit.end + 1] == ",":

@@ -114,7 +114,7 @@ class Sarcasm(PhraseRule):
             end = m.end()
             while end > start and doc.text[end - 1] in ".! \t":
                 end -= 1
-            if doc.sentence_at(start).start > 0 or start > 0:
+            if start > 0:  # a reply of the one word alone is no reproach
                 yield Finding(start, end)
 
     def _eye_rolls(self, doc: Document) -> Iterator[Finding]:
