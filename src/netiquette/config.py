@@ -17,7 +17,6 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import Field, dataclass, field, fields, replace
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -134,19 +133,28 @@ class Override:
     patterns: tuple[str, ...]
     folder: str
     values: Mapping[str, Any]
+    #: The compiled patterns (a pathspec.PathSpec), made once by :meth:`build`.
+    spec: Any = field(default=None, compare=False, repr=False)
 
-    @cached_property
-    def _spec(self) -> Any:
+    @classmethod
+    def build(
+        cls, patterns: tuple[str, ...], folder: str, values: Mapping[str, Any], where: str
+    ) -> Override:
+        """The override, its patterns compiled; a bad pattern is a ConfigError."""
         import pathspec
 
-        return pathspec.PathSpec.from_lines("gitignore", self.patterns)
+        try:
+            spec = pathspec.PathSpec.from_lines("gitignore", patterns)
+        except (ValueError, TypeError) as exc:
+            raise ConfigError(f"{where}: bad pattern in 'files': {exc}") from None
+        return cls(patterns, folder, values, spec)
 
     def matches(self, path: str | os.PathLike[str]) -> bool:
         absolute = os.path.abspath(path)
         relative = os.path.relpath(absolute, self.folder)
         if relative.startswith(os.pardir):
             return False  # outside the project: no project override applies
-        return bool(self._spec.match_file(relative.replace(os.sep, "/")))
+        return bool(self.spec.match_file(relative.replace(os.sep, "/")))
 
 
 @dataclass(frozen=True)
@@ -354,13 +362,7 @@ def _overrides(raw: Any, folder: Path, where: str) -> tuple[Override, ...]:
         refused = sorted(k for k in values if k in NOT_OVERRIDABLE)
         if refused:
             raise ConfigError(f"{place}: {', '.join(refused)} cannot be set per path")
-        try:
-            import pathspec
-
-            pathspec.PathSpec.from_lines("gitignore", files)
-        except (ValueError, TypeError) as exc:
-            raise ConfigError(f"{place}: bad pattern in 'files': {exc}") from None
-        found.append(Override(tuple(files), str(folder), values))
+        found.append(Override.build(tuple(files), str(folder), values, place))
     return tuple(found)
 
 
