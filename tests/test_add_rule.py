@@ -32,7 +32,7 @@ COPIED = ("src", "tests/fixtures", "scripts", "docs/rules")
 PHRASE_RULE = ["NQ121", "sorry-not-sorry", "--category", "tone", "--phrase-list"]
 PLAIN_RULE = ["NQ404", "plain-numbers", "--category", "readability", "--severity", "info"]
 DATA_RULE = [
-    "NQ504",
+    "NQ505",
     "long-signature",
     "--category",
     "boilerplate",
@@ -44,7 +44,7 @@ DATA_RULE = [
 MODULES = {
     "NQ121": "src/netiquette/checks/tone/sorry_not_sorry.py",
     "NQ404": "src/netiquette/checks/readability/plain_numbers.py",
-    "NQ504": "src/netiquette/checks/boilerplate/long_signature.py",
+    "NQ505": "src/netiquette/checks/boilerplate/long_signature.py",
 }
 
 PROBE = """
@@ -54,7 +54,7 @@ from netiquette.registry import all_rules, languages
 
 rules = all_rules()
 out = {}
-for rule_id in ("NQ121", "NQ404", "NQ504"):
+for rule_id in ("NQ121", "NQ404", "NQ505"):
     cls = rules[rule_id]
     out[rule_id] = {
         "class": cls.__name__,
@@ -156,8 +156,8 @@ def test_the_new_rules_load_in_a_fresh_process(repo: Path) -> None:
     assert found["NQ404"]["severity"] == "info"
     assert found["NQ404"]["data_file"] is None
     assert found["NQ404"]["languages"] == every  # no data: every language
-    assert found["NQ504"]["data_file"] == "boilerplate.yaml"
-    assert found["NQ504"]["languages"] == ["tr"]
+    assert found["NQ505"]["data_file"] == "boilerplate.yaml"
+    assert found["NQ505"]["languages"] == ["tr"]
 
 
 def test_fixtures_for_every_language_it_runs_in(repo: Path) -> None:
@@ -166,7 +166,7 @@ def test_fixtures_for_every_language_it_runs_in(repo: Path) -> None:
     for rule_id, name, langs in (
         ("NQ121", "sorry-not-sorry", languages(repo, "tone.yaml")),
         ("NQ404", "plain-numbers", every),
-        ("NQ504", "long-signature", ["tr"]),
+        ("NQ505", "long-signature", ["tr"]),
     ):
         for lang in every:
             path = repo / "tests" / "fixtures" / lang / f"{name}.yaml"
@@ -208,7 +208,7 @@ def test_docs_pages_are_generated(repo: Path) -> None:
     for heading in ("## What it does", "## Why is this bad?", "## Example", "## Use instead"):
         assert heading in page
     index = (docs / "README.md").read_text(encoding="utf-8")
-    for link in ("NQ121-sorry-not-sorry.md", "NQ404-plain-numbers.md", "NQ504-long-signature.md"):
+    for link in ("NQ121-sorry-not-sorry.md", "NQ404-plain-numbers.md", "NQ505-long-signature.md"):
         assert f"({link})" in index
         assert (docs / link).is_file()
     # The copy's docs are exactly what the copy's generator writes: `make docs` is clean.
@@ -249,14 +249,14 @@ def test_generated_modules_pass_ruff_and_mypy(repo: Path) -> None:
 
 
 def test_the_generated_docstring_has_every_section_to_fill_in(repo: Path) -> None:
-    text = (repo / MODULES["NQ504"]).read_text(encoding="utf-8")
+    text = (repo / MODULES["NQ505"]).read_text(encoding="utf-8")
     for part in (
         '"""TODO',
         "## What it does\n    TODO",
         "## Why is this bad?\n    TODO",
         "## Example\n    ```tr\n    TODO",  # a Turkish-only rule: a Turkish example
         "## Use instead\n    ```tr\n    TODO",
-        'id = "NQ504"',
+        'id = "NQ505"',
         'name = "long-signature"',
         'category = "boilerplate"',
         'severity = "warning"',

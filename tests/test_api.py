@@ -167,6 +167,68 @@ def test_block_suppressions_in_markdown_html_and_text() -> None:
     assert [s.line for s in netiquette.Linter("en", select=["NQ102"]).check(one).suggestions] == [4]
 
 
+def test_a_suppression_that_silences_nothing_is_reported_as_info() -> None:
+    text = (
+        "Hi Sam,\n\n"
+        "Your refund was issued today. <!-- netiquette: ignore -->\n"  # silences nothing
+        "PLEASE keep the receipt. <!-- netiquette: ignore NQ101, NQ102 -->\n"  # NQ102 unused
+        "Thx for waiting. <!-- netiquette: ignore NQ303 -->\n\n"  # used
+        "Kind regards,\nAna\n"
+    )
+    found = [(s.rule_id, s.severity, s.match, s.line) for s in netiquette.check(text).suggestions]
+    assert found == [
+        ("NQ504", "info", "netiquette: ignore", 3),
+        ("NQ504", "info", "NQ102", 4),
+    ]
+    # A rule that does not run cannot be judged, nor can a bare suppression when only
+    # some rules are selected.
+    narrowed = netiquette.Linter("en", select=["NQ101", "NQ504"]).check(text)
+    assert [s.match for s in narrowed.suggestions] == []
+    ignored = netiquette.Linter("en", ignore=["NQ102"]).check(text)
+    assert [s.match for s in ignored.suggestions] == ["netiquette: ignore"]
+    assert not netiquette.Linter("en", ignore=["NQ504"]).check(text).suggestions
+
+
+def test_many_suppressions_cost_time_in_proportion() -> None:
+    """A hostile text full of block directives: each finding is looked up by bisection."""
+    import time
+
+    linter = netiquette.Linter("en", select=["NQ101", "NQ504"])
+
+    def seconds(pairs: int) -> float:
+        block = "<!-- netiquette-disable NQ101 -->\nPLEASE.\n<!-- netiquette-enable NQ101 -->\n"
+        text = block * pairs + "WHY NOT. " * pairs
+        started = time.perf_counter()
+        report = linter.check(text)
+        assert not [s for s in report.suggestions if s.rule_id == "NQ504"]
+        return time.perf_counter() - started
+
+    seconds(50)
+    small, large = seconds(200), seconds(2000)
+    assert large < small * 40  # ten times the input: far from a hundred times the time
+
+
+def test_per_path_overrides_apply_in_the_api(tmp_path: Path) -> None:
+    (tmp_path / ".netiquette.toml").write_text(
+        '[[overrides]]\nfiles = ["chat/**"]\nignore = ["emoji"]\n\n'
+        '[[overrides]]\nfiles = ["tr/**"]\nlang = "tr"\n',
+        encoding="utf-8",
+    )
+    linter = netiquette.Linter(config=tmp_path / ".netiquette.toml")
+    text = "Done, enjoy! 😊"
+    chat = linter.check(text, path=str(tmp_path / "chat" / "a.txt"))
+    email = linter.check(text, path=str(tmp_path / "email" / "a.txt"))
+    turkish = linter.check("Thanks, done.", path=str(tmp_path / "tr" / "a.txt"))
+    assert "NQ103" not in [s.rule_id for s in chat.suggestions]
+    assert "NQ103" in [s.rule_id for s in email.suggestions]
+    assert (turkish.lang, chat.path) == ("tr", str(tmp_path / "chat" / "a.txt"))
+    assert linter.for_path(tmp_path / "chat" / "b.txt") is linter.for_path(
+        tmp_path / "chat" / "a.txt"
+    )
+    assert linter.for_path(tmp_path / "other.txt") is linter
+    assert linter.check(text).lang == "en"  # no path: no override
+
+
 def test_rules_metadata() -> None:
     infos = netiquette.rules()
     assert len(infos) == RULES

@@ -93,7 +93,12 @@ def test_a_folder_of_data_adds_a_language(with_dutch: Path) -> None:
     assert result["codes"] == ["en", "nl", "tr"]
     assert result["detected"] == "nl"
     # Rules with data in lang/nl/, and the rules that need no language data.
-    assert result["runs"] == ["long-sentence", "slang", "unfilled-placeholder"]
+    assert result["runs"] == [
+        "long-sentence",
+        "slang",
+        "unfilled-placeholder",
+        "unused-suppression",
+    ]
     assert result["found"] == [["NQ112", "ff", ["even"]]]
     # Categories without a rule in Dutch are reported as not checked.
     assert result["skipped"] == ["grammar", "jargon", "profanity"]

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from helpers import reply_and_context, run_netiquette
+from helpers import EXAMPLES_ALSO_SELECT, reply_and_context, run_netiquette
 from netiquette import ConfigError, Linter
 from netiquette.lang import codes, load
 from netiquette.lang.files import available_files
@@ -146,7 +146,7 @@ def test_translated_examples_raise_the_rule_and_the_rewrite_does_not(
 ) -> None:
     if lang not in languages(RULES[rule_id]):
         pytest.skip(f"{rule_id} does not run in {lang}")
-    linter = Linter(lang, select=[rule_id])
+    linter = Linter(lang, select=[rule_id, *EXAMPLES_ALSO_SELECT.get(rule_id, [])])
     example, context = reply_and_context(str(translation(lang, rule_id, "example")))
     assert [s for s in linter.check(example, context=context).suggestions], example
     instead, context = reply_and_context(str(translation(lang, rule_id, "instead")))

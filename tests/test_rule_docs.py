@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 
 import netiquette
-from helpers import RULES, reply_and_context
+from helpers import EXAMPLES_ALSO_SELECT, RULES, reply_and_context
 from netiquette.lang import codes, detect
 from netiquette.registry import all_rules, languages
 from netiquette.rule import Rule
@@ -99,7 +99,8 @@ def _linter(rule_id: str, lang: str) -> netiquette.Linter:
     settings = dict(CONFIG.get(rule_id, {}))
     if "templates" in settings:
         settings["templates"] = [str(ROOT / path) for path in settings["templates"]]
-    return netiquette.Linter(lang, select=[rule_id], config=settings)
+    selected = [rule_id, *EXAMPLES_ALSO_SELECT.get(rule_id, [])]
+    return netiquette.Linter(lang, select=selected, config=settings)
 
 
 def _found(rule_id: str, lang: str, text: str) -> list[netiquette.Suggestion]:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from netiquette import config as config_module
-from netiquette import scoring, suppressions
+from netiquette import scoring
 from netiquette.core import CATEGORIES, Finding, InputError, RuleUnavailable
 from netiquette.lang import AUTO, check_language, codes
 from netiquette.lang import detection as langid
@@ -21,6 +21,7 @@ from netiquette.rule import Rule, RuleContext
 from netiquette.selection import expand, selected_ids
 from netiquette.text.document import Document
 from netiquette.text.escape import lone_surrogate
+from netiquette.text.suppressions import Waiver
 
 
 class Linter:
@@ -57,6 +58,27 @@ class Linter:
         self._templates = self._load_templates(templates)
         self._built: dict[str, tuple[list[Rule], dict[str, str]]] = {}
         self._build_lock = threading.Lock()
+        #: Linters for the files that per-path overrides match, by the overrides' indexes.
+        self._by_overrides: dict[tuple[int, ...], Linter] = {}
+
+    def for_path(self, path: str | os.PathLike[str] | None) -> Linter:
+        """The linter for the file ``path``: this one, or one with the settings of the
+        per-path overrides (``[[tool.netiquette.overrides]]``) that match it, built once
+        for each set of overrides and sharing this one's templates."""
+        overrides = self.settings.overrides
+        if not overrides or path is None or os.fspath(path) == "-":
+            return self
+        key = tuple(i for i, override in enumerate(overrides) if override.matches(path))
+        if not key:
+            return self
+        found = self._by_overrides.get(key)
+        if found is None:
+            with self._build_lock:
+                found = self._by_overrides.get(key)
+                if found is None:
+                    found = Linter(config=self.settings.for_path(path), templates=self._templates)
+                    self._by_overrides[key] = found
+        return found
 
     def _load_templates(self, templates: Any) -> Any:
         sources = templates if templates is not None else (self.settings.templates or None)
@@ -143,7 +165,13 @@ class Linter:
 
         ``context`` tells what the reply answers: ``{"customer_message": ...}``, the
         customer's message, lets the rules that need it run (empathy, mirrored
-        insults, the customer's name in the greeting)."""
+        insults, the customer's name in the greeting). ``path`` names the file the
+        reply came from: it is shown in the report, and the per-path overrides of the
+        settings that match it apply (:meth:`for_path`)."""
+        if path is not None and self.settings.overrides:
+            chosen = self.for_path(path)
+            if chosen is not self:
+                return chosen.check(text, path=path, context=context)
         self._check_text(text, "text")
         customer = _customer_message(context)
         if customer is not None:
@@ -159,7 +187,10 @@ class Linter:
         doc = Document(text, lang, Document(customer, lang) if customer else None)
         skipped = dict(skipped)
         found: list[Suggestion] = []
+        reviewers = [rule for rule in rules if rule.reviews_suppressions]
         for rule in rules:
+            if rule.reviews_suppressions:
+                continue
             try:
                 findings = list(rule.check(doc))
             except RuleUnavailable as exc:
@@ -168,7 +199,10 @@ class Linter:
             if not rule.sees_placeholders and doc.placeholders:
                 findings = [f for f in findings if not doc.in_placeholder(f.start, f.end)]
             found.extend(self._suggestion(rule, f, doc) for f in findings)
-        suggestions = self._filter(found, doc)
+        suggestions, used = self._filter(found, doc)
+        if reviewers and doc.suppressions is not None:
+            running = [rule for rule in rules if rule.category not in skipped]
+            suggestions = self._with_unused_waivers(suggestions, reviewers, running, doc, used)
         categories = [c for c in CATEGORIES if c not in skipped]
         scores = scoring.category_scores(suggestions, categories)
         has_error = any(s.severity == "error" for s in suggestions)
@@ -219,10 +253,14 @@ class Linter:
             data=finding.data,
         )
 
-    def _filter(self, found: list[Suggestion], doc: Document) -> list[Suggestion]:
-        """Drop findings in protected text, suppressed ones and duplicates; sort by position."""
-        silenced = suppressions.parse(doc.text)
+    def _filter(
+        self, found: list[Suggestion], doc: Document
+    ) -> tuple[list[Suggestion], set[Waiver]]:
+        """Drop findings in protected text, suppressed ones and duplicates; sort by
+        position. Also the waivers that silenced a finding."""
+        silenced = doc.suppressions
         seen: set[tuple[str, int, int]] = set()
+        used: set[Waiver] = set()
         kept = []
         for s in sorted(found, key=lambda s: (s.start, s.end, s.rule_id)):
             key = (s.rule_id, s.start, s.end)
@@ -231,10 +269,39 @@ class Linter:
             seen.add(key)
             if s.end > s.start and _in_protected_text(doc, s.start, s.end):
                 continue
-            if silenced and silenced.silences(s.rule_id, s.line, doc.line_column(s.end)[0]):
-                continue
+            if silenced:
+                waiver = silenced.waiver_for(s.rule_id, s.line, doc.line_column(s.end)[0])
+                if waiver is not None:
+                    used.add(waiver)
+                    continue
             kept.append(s)
-        return kept
+        return kept, used
+
+    def _with_unused_waivers(
+        self,
+        suggestions: list[Suggestion],
+        reviewers: list[Rule],
+        rules: list[Rule],
+        doc: Document,
+        used: set[Waiver],
+    ) -> list[Suggestion]:
+        """``suggestions`` with those of the rules that judge the suppressions
+        (unused-suppression), added after the filter: they sit in comments, which are
+        protected text. Only a suppression that names such a rule silences it (one
+        that names none would silence the finding about itself)."""
+        running = {rule.id for rule in rules}
+        every_rule = self.settings.select is None
+        silenced = doc.suppressions
+        assert silenced is not None
+        added = []
+        for rule in reviewers:
+            for finding in rule.check_waivers(doc, used, running, every_rule):
+                first, last = (doc.line_column(at)[0] for at in (finding.start, finding.end))
+                if not silenced.silences(rule.id, first, last, named=True):
+                    added.append(self._suggestion(rule, finding, doc))
+        if not added:
+            return suggestions
+        return sorted([*suggestions, *added], key=lambda s: (s.start, s.end, s.rule_id))
 
 
 #: What ``check(context=...)`` may hold.

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -34,6 +34,7 @@ from netiquette.text.fold import fold
 
 if TYPE_CHECKING:
     from netiquette.text import Document
+    from netiquette.text.suppressions import Waiver
 
 #: The language of the rules' own messages and docstrings.
 SOURCE_LANGUAGE = "en"
@@ -105,6 +106,9 @@ class Rule:
     defers_to: ClassVar[tuple[str, ...]] = ()
     #: Findings inside placeholders are dropped unless the rule is about placeholders.
     sees_placeholders: ClassVar[bool] = False
+    #: Judges the inline suppressions once the other rules ran: the linter calls its
+    #: ``check_waivers`` (unused-suppression) rather than ``check``.
+    reviews_suppressions: ClassVar[bool] = False
 
     def __init__(self, context: RuleContext) -> None:
         self.context = context
@@ -171,6 +175,14 @@ class Rule:
 
     def check(self, doc: Document) -> Iterable[Finding]:
         raise NotImplementedError
+
+    def check_waivers(
+        self, doc: Document, used: Collection[Waiver], running: Collection[str], every_rule: bool
+    ) -> Iterable[Finding]:
+        """For a rule that ``reviews_suppressions``: its findings about the suppressions
+        of ``doc``, told the waivers that silenced a finding (``used``), the ids of the
+        rules that ran and whether every rule was selected. Other rules find nothing."""
+        return ()
 
     @property
     def rule_data(self) -> Any:

@@ -25,6 +25,8 @@ from netiquette.text.fold import fold
 from netiquette.text.placeholders import Placeholder
 from netiquette.text.sentences import Sentence
 from netiquette.text.spans import Span, SpanSet, spans_of, trimmed
+from netiquette.text.suppressions import Suppressions
+from netiquette.text.suppressions import parse as parse_suppressions
 
 __all__ = ["Document", "Sentence", "SharedKey", "Span", "Token"]
 
@@ -342,6 +344,11 @@ class Document:
     def prose_folded(self) -> str:
         """``folded`` with protected spans blanked out (same length)."""
         return fold(self.prose_text, self.lang)
+
+    @cached_property
+    def suppressions(self) -> Suppressions | None:
+        """The inline suppressions the text holds (``netiquette: ignore`` ...), or None."""
+        return parse_suppressions(self.text)
 
     # -- positions --------------------------------------------------------------------
 
