@@ -13,12 +13,12 @@ import json
 import os
 import sys
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
-from netiquette import __version__, formatters, sources
+from netiquette import __version__, baseline, batch, formatters, sources
 from netiquette.config import Settings, load_settings
 from netiquette.core import SEVERITIES, NetiquetteError, Severity
 from netiquette.linter import Linter
@@ -140,6 +140,24 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="the customer's message the replies answer (- for stdin): turns on the "
         "empathy, mirrored-insult and greeting-name checks",
+    )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        metavar="N",
+        help="check files in N processes (default: the number of cores); the output is "
+        "the same as with --jobs 1",
+    )
+    check.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="leave out the findings recorded in FILE (by --write-baseline): fail only on new ones",
+    )
+    check.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="record today's findings in FILE and exit 0 (adopt the gate, then fix over time)",
     )
     check.add_argument(
         "--quiet", "-q", action="store_true", help="text format: only suggestions and the summary"
@@ -327,19 +345,13 @@ def _load_templates(
 
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     settings = _settings(args)
+    jobs = batch.default_jobs() if args.jobs is None else args.jobs
+    if jobs < 1:
+        print("netiquette: error: --jobs must be at least 1", file=err)
+        return EXIT_USAGE
+    known = baseline.read(args.baseline) if args.baseline else None
     templates, template_errors = _load_templates(settings, err, args.follow_symlinks)
     linter = Linter(config=settings, templates=templates)
-    linters: dict[tuple[int, ...], Linter] = {(): linter}
-
-    def linter_for(item: str) -> Linter:
-        """The linter for a file: the settings with the overrides that match it."""
-        if not settings.overrides or item == "-":
-            return linter
-        key = tuple(i for i, o in enumerate(settings.overrides) if o.matches(item))
-        if key not in linters:
-            linters[key] = Linter(config=settings.for_path(item), templates=templates)
-        return linters[key]
-
     paths = list(args.paths)
     if not paths:
         if sources.stdin_is_interactive():
@@ -368,14 +380,21 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return EXIT_USAGE
     reports: list[Report] = []
     input_errors = template_errors
-    for item in _with_progress(items, err):
-        try:
-            source = sources.read(item)
-            checker = linter_for(str(item))
-            reports.append(checker.check(source.text, path=source.name, context=context))
-        except NetiquetteError as exc:
+    checker = batch.FileChecker(linter, context)
+    for checked in batch.check_files(checker, items, jobs, _progress_bar(err)):
+        if checked.report is not None:
+            reports.append(checked.report)
+        else:
             input_errors += 1
-            print(f"netiquette: error: {one_line(str(exc))}", file=err)
+            print(f"netiquette: error: {one_line(str(checked.error))}", file=err)
+    if args.write_baseline:
+        recorded = baseline.write(args.write_baseline, reports)
+        print(f"netiquette: recorded {recorded} findings in {args.write_baseline}", file=err)
+        return EXIT_USAGE if input_errors else EXIT_OK
+    if known is not None:
+        reports = [known.apply(r, linter.for_path(r.path).settings.fail_under) for r in reports]
+        if known.matched:
+            print(f"netiquette: {known.matched} findings in the baseline not shown", file=err)
     shown = [_at_least(report, args.min_severity) for report in reports]
     rendered = formatters.render(
         args.format,
@@ -439,6 +458,20 @@ def _write_report(path: str, rendered: str, err: TextIO) -> bool:
         print(f"netiquette: error: --output-file {path}: {exc.strerror or exc}", file=err)
         return False
     return True
+
+
+def _progress_bar(err: TextIO) -> Callable[[Iterator[T], int], Iterable[T]]:
+    """Results with a progress bar on stderr when there are many and it is a terminal."""
+
+    def wrap(results: Iterator[T], total: int) -> Iterable[T]:
+        if total < PROGRESS_MIN_FILES or not err.isatty():
+            return results
+        from tqdm import tqdm
+
+        bar: Iterable[T] = tqdm(results, total=total, file=err, unit="file", leave=False)
+        return bar
+
+    return wrap
 
 
 def _with_progress(items: Sequence[T], err: TextIO, unit: str = "file") -> Iterable[T]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -9,6 +11,13 @@ from typing import Any
 from netiquette.core import Category, Severity
 
 SCHEMA_VERSION = "1.0"
+#: Words around a match that make its fingerprint.
+CONTEXT_WORDS = 3
+#: How far (characters) to look for those words.
+CONTEXT_CHARS = 80
+#: A longer match is fingerprinted by its first and last words only.
+MATCH_WORDS = 8
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -80,3 +89,35 @@ class Report:
 
     def by_severity(self, severity: Severity) -> list[Suggestion]:
         return [s for s in self.suggestions if s.severity == severity]
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def shown_match(match: str) -> str:
+    """The match as recorded: spacing folded, a long one cut to its ends."""
+    words = match.split()
+    if len(words) > MATCH_WORDS:
+        half = MATCH_WORDS // 2
+        words = [*words[:half], "…", *words[-half:]]
+    return " ".join(words)
+
+
+def fingerprint(suggestion: Suggestion, text: str) -> str:
+    """What the suggestion is in ``text`` wherever it sits: 16 hex digits of a SHA-256
+    of its rule, its folded match and the three words on each side of it (not its line
+    or offset). Baselines and the CI formats' fingerprints are made from it, so a
+    finding keeps its identity when lines are added above it, and one reintroduced
+    among other words is a new one."""
+    before = _words(text[max(0, suggestion.start - CONTEXT_CHARS) : suggestion.start])
+    after = _words(text[suggestion.end : suggestion.end + CONTEXT_CHARS])
+    key = "\x1f".join(
+        (
+            suggestion.rule_id,
+            shown_match(suggestion.match).casefold(),
+            " ".join(before[-CONTEXT_WORDS:]),
+            " ".join(after[:CONTEXT_WORDS]),
+        )
+    )
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]

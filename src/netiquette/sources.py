@@ -8,6 +8,7 @@ out of it are skipped unless the caller follows them (``--follow-symlinks``).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import sys
@@ -196,3 +197,41 @@ def stdin_is_interactive() -> bool:
         return os.isatty(sys.stdin.fileno())
     except (AttributeError, OSError, ValueError):
         return False
+
+
+def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
+    """Replace the file ``path`` with ``data`` in one step: the bytes go to a temporary
+    file netiquette creates beside it, which then takes its place (``os.replace``), so
+    a reader never sees half a file and a failure leaves the old one whole. A file that
+    existed keeps its permission bits; a symbolic link at ``path`` is replaced, never
+    followed. An OSError when the folder cannot be written (the temporary file is
+    removed)."""
+    import tempfile
+
+    target = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(target))
+    try:
+        mode: int | None = stat.S_IMODE(os.lstat(target).st_mode)
+        if os.path.islink(target):
+            mode = None
+    except FileNotFoundError:
+        mode = None
+    fd, temporary = tempfile.mkstemp(
+        dir=folder, prefix="." + os.path.basename(target) + ".", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

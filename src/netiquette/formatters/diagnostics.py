@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from netiquette.report import Report
+from netiquette.report import Report, fingerprint
 
 if TYPE_CHECKING:
     from netiquette.templates.audit import AuditResult
@@ -33,7 +33,8 @@ class Diagnostic:
     end_column: int
     match: str = ""
     replacements: tuple[str, ...] = ()
-    #: Stable across lines moving: rule, match and how often the same came before.
+    #: Stable across lines moving: rule, match (and words around it in a reply) and
+    #: how often the same came before in the file.
     fingerprint: str = ""
 
 
@@ -72,8 +73,9 @@ def from_reports(reports: Sequence[Report]) -> list[FileResult]:
         for s in report.suggestions:
             end = max(s.end, s.start)
             line_start = text.rfind("\n", 0, end) + 1
-            count = seen.get((s.rule_id, s.match), 0)
-            seen[(s.rule_id, s.match)] = count + 1
+            identity = fingerprint(s, text)
+            count = seen.get((s.rule_id, identity), 0)
+            seen[(s.rule_id, identity)] = count + 1
             diagnostics.append(
                 Diagnostic(
                     s.rule_id,
@@ -86,7 +88,7 @@ def from_reports(reports: Sequence[Report]) -> list[FileResult]:
                     end - line_start + 1,
                     s.match,
                     s.replacements,
-                    _fingerprint(path, s.rule_id, s.match, count),
+                    _fingerprint(path, s.rule_id, identity, count),
                 )
             )
         files.append(

@@ -1,0 +1,114 @@
+"""Checking many files: one after the other, or in parallel worker processes.
+
+The reports come back in the order of the files whatever the number of processes, so
+``--jobs 1`` and ``--jobs 4`` print the same. Workers are forked from the process that
+built the Linter and checked the first files, so the templates, their index and the
+rules of the languages met so far are built once and shared.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from netiquette import sources
+from netiquette.core import NetiquetteError
+from netiquette.linter import Linter
+from netiquette.report import Report
+
+#: Fewer files than this per process are checked in this process: forking and
+#: building the rules in a worker costs more than checking them here.
+MIN_FILES_PER_JOB = 40
+#: Files handed to a worker at a time.
+CHUNK_FILES = 16
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One file's outcome: its report, or why it could not be checked."""
+
+    item: str
+    report: Report | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class FileChecker:
+    """Reads a file and checks it with ``linter`` (per-path overrides apply)."""
+
+    linter: Linter
+    context: Mapping[str, str] | None = None
+
+    def __call__(self, item: str | Path) -> Checked:
+        try:
+            source = sources.read(item)
+            report = self.linter.check(source.text, path=source.name, context=self.context)
+        except NetiquetteError as exc:
+            return Checked(str(item), error=str(exc))
+        return Checked(str(item), report=report)
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def processes_for(files: int, jobs: int) -> int:
+    """How many processes check ``files`` files when ``jobs`` are allowed: at most one
+    per MIN_FILES_PER_JOB files, and one where processes cannot be forked."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1  # pragma: no cover - Windows
+    return max(1, min(jobs, files // MIN_FILES_PER_JOB))
+
+
+#: The checker of a worker process (inherited from the parent through fork).
+_worker_checker: FileChecker | None = None
+
+
+def _check_in_worker(item: str | Path) -> Checked:
+    assert _worker_checker is not None, "a worker without a checker"
+    return _worker_checker(item)
+
+
+def check_files(
+    checker: FileChecker,
+    items: Sequence[str | Path],
+    jobs: int = 1,
+    progress: Callable[[Iterator[Checked], int], Iterable[Checked]] | None = None,
+) -> Iterator[Checked]:
+    """Each item checked, in the order of ``items``, by up to ``jobs`` processes.
+
+    This process checks the first MIN_FILES_PER_JOB files itself, which builds the
+    rules of the languages they are in, and then forks the workers for the rest, so
+    they share those rules instead of building them each. Standard input (``-``) is
+    read by this process, so a run that includes it checks everything here.
+    ``progress`` wraps the results (and is told their number)."""
+    processes = 1 if "-" in items else processes_for(len(items), jobs)
+    results = _results(checker, items, processes)
+    yield from progress(results, len(items)) if progress else results
+
+
+def _results(
+    checker: FileChecker, items: Sequence[str | Path], processes: int
+) -> Iterator[Checked]:
+    if processes == 1:
+        yield from map(checker, items)
+        return
+    first, rest = items[:MIN_FILES_PER_JOB], items[MIN_FILES_PER_JOB:]
+    yield from map(checker, first)
+    global _worker_checker
+    _worker_checker = checker
+    gc.freeze()  # what is built so far is not copied into each worker by its collector
+    try:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            yield from pool.imap(_check_in_worker, rest, chunksize=CHUNK_FILES)
+    finally:
+        gc.unfreeze()
+        _worker_checker = None
