@@ -200,3 +200,12 @@ def test_writing_the_baseline_replaces_a_link_instead_of_its_target(
     assert outside.read_text(encoding="utf-8") == "keep me"
     assert not (repo / "base.json").is_symlink()
     assert sorted(p.name for p in repo.iterdir()) == ["base.json", "elsewhere.txt", "replies"]
+
+
+def test_a_baseline_that_cannot_be_written_is_a_usage_error(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(["check", "replies", "--write-baseline", "missing/base.json"], capsys)
+    assert code == 2
+    assert "--write-baseline missing/base.json: No such file or directory" in err
+    assert sorted(p.name for p in repo.iterdir()) == ["replies"]

@@ -388,7 +388,12 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             input_errors += 1
             print(f"netiquette: error: {one_line(str(checked.error))}", file=err)
     if args.write_baseline:
-        recorded = baseline.write(args.write_baseline, reports)
+        try:
+            recorded = baseline.write(args.write_baseline, reports)
+        except OSError as exc:
+            print(f"netiquette: error: --write-baseline {args.write_baseline}: "
+                  f"{exc.strerror or exc}", file=err)  # fmt: skip
+            return EXIT_USAGE
         print(f"netiquette: recorded {recorded} findings in {args.write_baseline}", file=err)
         return EXIT_USAGE if input_errors else EXIT_OK
     if known is not None:
@@ -450,10 +455,15 @@ def _rule_docs() -> dict[str, formatters.RuleDoc]:
 
 
 def _write_report(path: str, rendered: str, err: TextIO) -> bool:
-    """Write the report file the user named; False (after a message) when it cannot be."""
+    """Write the report file the user named, atomically (a device such as /dev/stdout
+    is written to); False (after a message) when it cannot be."""
+    data = (rendered + "\n").encode("utf-8", "surrogateescape")
     try:
-        with open(path, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(rendered + "\n")
+        if os.path.exists(path) and not os.path.isfile(path):
+            with open(path, "wb") as handle:
+                handle.write(data)
+        else:
+            sources.write_atomically(path, data)
     except OSError as exc:
         print(f"netiquette: error: --output-file {path}: {exc.strerror or exc}", file=err)
         return False
