@@ -217,6 +217,10 @@ def test_the_template_audit_writes_the_ci_formats_too(
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
     jsonschema.Draft4Validator(schema).validate(log)
     [result] = [r for r in log["runs"][0]["results"] if r["ruleId"] == "NQT101"]
+    rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["NQT101"]["name"] == "unbalanced-placeholder"
+    assert rules["NQT101"]["helpUri"] == "docs/templates.md"
+    assert rules["NQT101"]["defaultConfiguration"]["level"] == "error"
     location = result["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "macros/broken.md"
     assert location["region"]["startLine"] == 1

@@ -443,15 +443,25 @@ def _statistics(reports: Sequence[Report]) -> str:
     return "\n".join(f"{n:5d}  {rule_id} {name}" for (rule_id, name), n in ordered)
 
 
-def _rule_docs() -> dict[str, formatters.RuleDoc]:
+def _rule_docs(audit: bool = False) -> dict[str, formatters.RuleDoc]:
+    """What the CI formats say of each rule (and of the audit's own checks)."""
     from netiquette.registry import rules
 
-    return {
+    docs = {
         info.id: formatters.RuleDoc(
             info.id, info.name, info.category, info.severity, info.summary, info.documentation
         )
         for info in rules()
     }
+    if audit:
+        from netiquette.templates.findings import CHECKS
+
+        for (rule_id, name), (severity, summary) in CHECKS.items():
+            docs[rule_id] = formatters.RuleDoc(
+                rule_id, name, "boilerplate", severity, summary,
+                f"{summary} See docs/templates.md, 'templates audit'.", "docs/templates.md",
+            )  # fmt: skip
+    return docs
 
 
 def _write_report(path: str, rendered: str, err: TextIO) -> bool:
@@ -537,7 +547,7 @@ def run_templates_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
         rendered = formatters.render_files(
             args.format,
             formatters.from_audit(result),
-            rules=_rule_docs() if args.format in ("sarif", "rdjson") else None,
+            rules=_rule_docs(audit=True) if args.format in ("sarif", "rdjson") else None,
             version=__version__,
         )
     if args.output_file:

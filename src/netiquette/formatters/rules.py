@@ -16,7 +16,9 @@ class RuleDoc:
     severity: str
     summary: str
     help_text: str
+    #: Where it is documented, relative to the repository root, when not in docs/rules.
+    page: str = ""
 
     @property
     def help_uri(self) -> str:
-        return f"{RULE_DOCS}/{self.id}-{self.name}.md"
+        return self.page or f"{RULE_DOCS}/{self.id}-{self.name}.md"

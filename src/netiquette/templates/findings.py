@@ -12,6 +12,15 @@ SPACE_IN_NAME = ("NQT102", "space-in-variable")
 UNKNOWN_VARIABLE = ("NQT103", "unknown-variable")
 EMPTY = ("NQT301", "empty-template")
 TINY = ("NQT302", "tiny-template")
+#: Each audit check's severity and what it looks for (the CI formats' rule list;
+#: docs/templates.md explains them).
+CHECKS: dict[tuple[str, str], tuple[str, str]] = {
+    UNBALANCED: ("error", "A placeholder opened and never closed, or closed and never opened."),
+    SPACE_IN_NAME: ("error", "A space inside a variable name, which no helpdesk fills in."),
+    UNKNOWN_VARIABLE: ("error", "A variable that is not on the list of known variables."),
+    EMPTY: ("error", "An empty template, which sends nothing."),
+    TINY: ("warning", "A template of fewer than five words, too short to help anyone."),
+}
 
 
 @dataclass(frozen=True)
