@@ -172,6 +172,43 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule", metavar="RULE", help="rule id (NQ101) or name (shouting)")
     _add_message_lang(explain, "en")
 
+    serve = commands.add_parser(
+        "serve", help="check drafts over HTTP, with a page at / (the server extra)"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (default: 1)")
+    serve.add_argument(
+        "--config",
+        metavar="FILE",
+        help=".netiquette.toml or pyproject.toml (default: found upwards)",
+    )
+    serve.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    serve.add_argument(
+        "--template-set",
+        action="append",
+        default=[],
+        metavar="ID=PATH",
+        help="load templates at start as set ID, which requests name (repeatable; the "
+        "config's templates are the set 'default')",
+    )
+    serve.add_argument(
+        "--cors-origin",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="let pages from ORIGIN call the API, e.g. https://acme.zendesk.com (repeatable)",
+    )
+    serve.add_argument(
+        "--max-body-bytes", type=int, default=1_000_000, metavar="N", help="(default: 1000000)"
+    )
+    serve.add_argument(
+        "--time-limit", type=float, default=10.0, metavar="S", help="seconds a request may take"
+    )
+    serve.add_argument(
+        "--log-text", action="store_true", help="write reply texts into the log (off by default)"
+    )
+
     templates = commands.add_parser("templates", help="work on a template repository")
     template_commands = templates.add_subparsers(
         dest="templates_command", metavar="COMMAND", parser_class=_Parser
@@ -255,6 +292,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return run_rules(args, sys.stdout)
     if args.command == "explain":
         return run_explain(args, sys.stdout, sys.stderr)
+    if args.command == "serve":
+        return run_serve(args, sys.stderr)
     if args.command == "templates" and args.templates_command == "audit":
         return run_templates_audit(args, sys.stdout, sys.stderr)
     parser.print_help(sys.stderr)
@@ -563,6 +602,38 @@ def run_templates_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FAILED if result.failed else EXIT_OK
+
+
+def run_serve(args: argparse.Namespace, err: TextIO) -> int:
+    """``netiquette serve``: the HTTP service, until interrupted."""
+    try:
+        from netiquette import service
+    except ImportError as exc:
+        print(
+            f"netiquette: error: serve needs the server extra ({exc.name} is missing): "
+            "pip install 'netiquette[server]'",
+            file=err,
+        )
+        return EXIT_USAGE
+    from netiquette.service.options import parse_template_set
+
+    sets: dict[str, list[str]] = {}
+    for value in args.template_set:
+        set_id, path = parse_template_set(value)
+        sets.setdefault(set_id, []).append(path)
+    options = service.ServiceOptions(
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        config="" if args.no_config else args.config,
+        template_sets=sets,
+        cors_origins=list(args.cors_origin),
+        max_body_bytes=args.max_body_bytes,
+        time_limit=args.time_limit,
+        log_text=args.log_text,
+    )
+    service.serve(options)
+    return EXIT_OK
 
 
 def run_rules(args: argparse.Namespace, out: TextIO) -> int:
