@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import anyio
-from fastapi import Depends, FastAPI, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
@@ -50,6 +50,7 @@ log = logging.getLogger("netiquette.service")
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": models.Problem, "description": what}
     for code, what in (
+        (400, "the body is not JSON"),
         (401, "the bearer token is missing or wrong (when NETIQUETTE_TOKEN is set)"),
         (413, "the request body is larger than the limit"),
         (422, "invalid request: unknown field, wrong type, unknown rule or language"),
@@ -228,8 +229,10 @@ def _add_routes(app: FastAPI, service: Service) -> None:
         reports = await service.run(work)
         return JSONResponse({"reports": [r.to_dict() for r in reports]})
 
-    @app.get("/v1/rules", response_model=list[models.Rule], dependencies=guarded)
-    async def list_rules(message_lang: str = "en") -> list[dict[str, Any]]:
+    @app.get("/v1/rules", response_model=list[models.Rule], responses=ERRORS, dependencies=guarded)
+    async def list_rules(
+        message_lang: str = Query("en", json_schema_extra={"enum": codes()}),
+    ) -> list[dict[str, Any]]:
         """Every rule: id, name, category, severity, languages and summary."""
         if message_lang not in codes():
             raise ConfigError(f"unknown message_lang '{message_lang}'")
@@ -282,7 +285,12 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
-        codes_ = {401: "unauthorized", 404: "not_found", 405: "method_not_allowed"}
+        codes_ = {
+            400: "invalid_json",
+            401: "unauthorized",
+            404: "not_found",
+            405: "method_not_allowed",
+        }
         response = problem(exc.status_code, codes_.get(exc.status_code, "http_error"), exc.detail)
         if exc.status_code == 401:
             response.headers["WWW-Authenticate"] = "Bearer"

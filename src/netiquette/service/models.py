@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from netiquette.lang import AUTO, codes
+
 Category = Literal["tone", "profanity", "jargon", "readability", "boilerplate", "grammar"]
 RuleKey = str
 
@@ -27,7 +29,11 @@ class Context(Strict):
 class Options(Strict):
     """How to check: the same for every reply of a request."""
 
-    lang: str = Field("auto", description="auto (chosen per text), en or tr")
+    lang: str = Field(
+        "auto",
+        description="auto (chosen per text), en or tr",
+        json_schema_extra={"enum": [AUTO, *codes()]},
+    )
     templates: str | None = Field(
         None, description="id of a template set the service loaded at start"
     )
@@ -38,7 +44,9 @@ class Options(Strict):
         None, max_length=100, description="skip these rules: ids, names or categories"
     )
     message_lang: str | None = Field(
-        None, description="language of the messages: auto (the reply's), en or tr"
+        None,
+        description="language of the messages: auto (the reply's), en or tr",
+        json_schema_extra={"enum": [AUTO, *codes(), None]},
     )
 
 
