@@ -10,7 +10,7 @@ from typing import Any
 
 from netiquette import config as config_module
 from netiquette import scoring, suppressions
-from netiquette.core import CATEGORIES, Finding, InputError, RuleUnavailable
+from netiquette.core import CATEGORIES, Finding, FixSafety, InputError, RuleUnavailable
 from netiquette.lang import AUTO, check_language, codes
 from netiquette.lang import detection as langid
 from netiquette.lang import get as get_language
@@ -204,6 +204,7 @@ class Linter:
         severity = self._severity.get(rule.id) or finding.severity or rule.severity
         match = doc.text[finding.start : finding.end]
         message = (finding.message or rule.default_message).replace("{match}", match)
+        replacements = tuple(r for r in finding.replacements if r != match)
         return Suggestion(
             rule_id=rule.id,
             name=rule.name,
@@ -213,10 +214,11 @@ class Linter:
             start=finding.start,
             end=finding.end,
             match=match,
-            replacements=tuple(r for r in finding.replacements if r != match),
+            replacements=replacements,
             line=line,
             column=column,
             data=finding.data,
+            fix_safety=_fix_safety(rule, finding, replacements),
         )
 
     def _filter(self, found: list[Suggestion], doc: Document) -> list[Suggestion]:
@@ -256,6 +258,15 @@ def _customer_message(context: Mapping[str, str] | None) -> str | None:
     if message is not None and not isinstance(message, str):
         raise InputError(f"customer_message must be a str, got {type(message).__name__}")
     return message or None
+
+
+def _fix_safety(rule: Rule, finding: Finding, replacements: tuple[str, ...]) -> FixSafety | None:
+    """A suggestion's fix safety: None without a replacement; "safe" only when the
+    finding (or else its rule) is safe and there is one replacement to choose."""
+    if not replacements:
+        return None
+    safety = finding.fix_safety or rule.fix_safety
+    return "safe" if safety == "safe" and len(replacements) == 1 else "unsafe"
 
 
 def _in_protected_text(doc: Document, start: int, end: int) -> bool:
