@@ -11,6 +11,7 @@ from typing import Any
 from netiquette import config as config_module
 from netiquette import scoring, suppressions
 from netiquette.core import CATEGORIES, Finding, FixSafety, InputError, RuleUnavailable
+from netiquette.fixing import FixResult, apply_fixes
 from netiquette.lang import AUTO, check_language, codes
 from netiquette.lang import detection as langid
 from netiquette.lang import get as get_language
@@ -177,6 +178,23 @@ class Linter:
         return Report(
             text, lang, tuple(suggestions), scores, score, passed, measure(doc), skipped, path
         )
+
+    def fix(
+        self,
+        text: str,
+        *,
+        path: str | None = None,
+        context: Mapping[str, str] | None = None,
+        unsafe: bool = False,
+    ) -> FixResult:
+        """Fix one reply: apply the replacements whose fix is safe (with ``unsafe``,
+        the first replacement of every other suggestion too) and return the fixed
+        text, the suggestions fixed and the report of the fixed text.
+
+        A fix is never applied over a placeholder or protected text, nor when it
+        creates a finding the reply did not have; fixing the result again changes
+        nothing (netiquette.fixing)."""
+        return apply_fixes(self, text, path=path, context=context, unsafe=unsafe)
 
     def _check_text(self, text: object, name: str) -> None:
         """An InputError unless ``text`` is a str that can be checked."""
