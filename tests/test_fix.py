@@ -4,14 +4,21 @@ and protected text, no new findings (netiquette.fixing); the ``fix`` command."""
 from __future__ import annotations
 
 import json
+import os
+import stat
+import subprocess
+import sys
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
 
 import netiquette
-from netiquette.fixing import apply_fixes
+from netiquette.cli import main
+from netiquette.fixing import FixResult, apply_fixes
 from netiquette.report import Report, Suggestion
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -268,3 +275,295 @@ def test_fixes_that_create_nothing_are_kept_when_another_does() -> None:
     result = strict.fix(text)
     assert result.text.startswith("Hi Ana,\n\nThanks! Please send the receipt asap so")
     assert [s.match for s in result.applied] == ["Thx", "!!!"]
+
+
+# -- the fix command ---------------------------------------------------------------------
+
+CLEAN_AFTER = "Hi Ana,\n\nThx for waiting!!! Your parcel arrives on Monday.\n\nKind regards,\nBo\n"
+FIXED_AFTER = "Hi Ana,\n\nThanks for waiting! Your parcel arrives on Monday.\n\nKind regards,\nBo\n"
+UNFILLED = "Hi {{first_name}},\n\nThx for waiting!!! Your parcel arrives on Monday.\n\nBest,\nBo\n"
+TR_REPLY = (
+    "Merhaba Ayşe Hanım,\n\nTşk!! Kargonuz yarın teslim edilecek.\n\nSaygılarımızla,\nDeniz\n"
+)
+TR_FIXED = (
+    "Merhaba Ayşe Hanım,\n\nTeşekkürler! Kargonuz yarın teslim edilecek."
+    "\n\nSaygılarımızla,\nDeniz\n"
+)
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_fix_writes_the_files_and_sums_up(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "en.txt").write_text(CLEAN_AFTER, "utf-8")
+    (workdir / "tr.txt").write_text(TR_REPLY, "utf-8")
+    code, out, err = run(["fix", "en.txt", "tr.txt"], capsys)
+    assert (code, out) == (0, "")
+    assert (workdir / "en.txt").read_text("utf-8") == FIXED_AFTER
+    assert (workdir / "tr.txt").read_text("utf-8") == TR_FIXED
+    assert err.strip().endswith("Fixed 4 problems in 2 files (0 remain)")
+    # A second run changes nothing.
+    code, _, err = run(["fix", "."], capsys)
+    assert code == 0 and "Fixed 0 problems in 0 files (0 remain)" in err
+    assert (workdir / "en.txt").read_text("utf-8") == FIXED_AFTER
+
+
+def test_unsafe_fixes_need_the_option(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "Hi Ana,\n\nThx for ur patience.\n\nKind regards,\nBo\n"
+    (workdir / "a.txt").write_text(text, "utf-8")
+    code, _, err = run(["fix", "a.txt"], capsys)
+    assert code == 0 and "Fixed 1 problem in 1 file (1 remains)" in err
+    assert "Thanks for ur patience." in (workdir / "a.txt").read_text("utf-8")
+    code, _, err = run(["fix", "a.txt", "--unsafe-fixes"], capsys)
+    assert code == 0 and "Fixed 1 problem in 1 file (0 remain)" in err
+    assert "Thanks for your patience." in (workdir / "a.txt").read_text("utf-8")
+
+
+def test_select_and_ignore_choose_the_fixes(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "a.txt").write_text(CLEAN_AFTER, "utf-8")
+    assert run(["fix", "a.txt", "--select", "NQ102"], capsys)[0] == 0
+    assert "Thx for waiting! Your" in (workdir / "a.txt").read_text("utf-8")
+    (workdir / "b.txt").write_text(CLEAN_AFTER, "utf-8")
+    assert run(["fix", "b.txt", "--ignore", "excessive-punctuation"], capsys)[0] == 0
+    assert "Thanks for waiting!!! Your" in (workdir / "b.txt").read_text("utf-8")
+
+
+def _patched(original: str, diff: str) -> str:
+    """``original`` with the unified diff applied (a small patch, for the test)."""
+    old = original.splitlines(keepends=True)
+    lines: list[str] = []
+    for line in diff.splitlines(keepends=True):
+        if line.startswith("\\"):  # "\ No newline at end of file": of the line before
+            lines[-1] = lines[-1].rstrip("\r\n")
+        else:
+            lines.append(line)
+    assert lines[0].startswith("--- ") and lines[1].startswith("+++ ")
+    new: list[str] = []
+    at = 0
+    i = 2
+    while i < len(lines):
+        header = lines[i]
+        assert header.startswith("@@ -"), header
+        start = int(header.split()[1][1:].split(",")[0]) - 1
+        new.extend(old[at:start])
+        at = start
+        i += 1
+        while i < len(lines) and not lines[i].startswith("@@"):
+            line = lines[i]
+            if line[0] in " -":
+                assert old[at] == line[1:], (old[at], line)
+                at += 1
+                if line[0] == " ":
+                    new.append(line[1:])
+            else:
+                new.append(line[1:])
+            i += 1
+    new.extend(old[at:])
+    return "".join(new)
+
+
+def test_diff_prints_the_fixes_and_writes_nothing(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = CLEAN_AFTER.rstrip("\n")  # no newline at the end
+    (workdir / "a.txt").write_text(text, "utf-8")
+    before = (workdir / "a.txt").stat()
+    code, out, err = run(["fix", "--diff", "a.txt"], capsys)
+    assert code == 1  # a file would change
+    assert out.startswith("--- a.txt\n+++ a.txt\n@@ ")
+    assert "-Thx for waiting!!! Your parcel arrives on Monday.\n" in out
+    assert "+Thanks for waiting! Your parcel arrives on Monday.\n" in out
+    assert _patched(text, out) == FIXED_AFTER.rstrip("\n")
+    assert "Would fix 2 problems in 1 file (0 remain)" in err
+    assert (workdir / "a.txt").read_text("utf-8") == text
+    assert (workdir / "a.txt").stat().st_mtime_ns == before.st_mtime_ns
+    assert run(["fix", "--diff", "--exit-zero", "a.txt"], capsys)[0] == 0
+    (workdir / "a.txt").write_text(FIXED_AFTER, "utf-8")
+    assert run(["fix", "--diff", "a.txt"], capsys)[:2] == (0, "")  # nothing to change
+
+
+def test_crlf_and_bom_are_kept_byte_for_byte(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    original = b"\xef\xbb\xbf" + CLEAN_AFTER.replace("\n", "\r\n").encode()
+    (workdir / "a.txt").write_bytes(original)
+    mixed = "Merhaba Ayşe Hanım,\r\n\r\nTşk!! Kargonuz yarın\nteslim edilecek.\r\n\rDeniz"
+    (workdir / "b.txt").write_bytes(mixed.encode())
+    assert run(["fix", "a.txt", "b.txt"], capsys)[0] == 0
+    expected = original.replace(b"Thx", b"Thanks").replace(b"!!!", b"!")
+    assert (workdir / "a.txt").read_bytes() == expected
+    fixed = mixed.replace("Tşk!!", "Teşekkürler!")
+    assert (workdir / "b.txt").read_bytes() == fixed.encode()
+
+
+def test_the_diff_of_a_crlf_file_keeps_its_line_endings(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = CLEAN_AFTER.replace("\n", "\r\n")
+    (workdir / "a.txt").write_bytes(text.encode())
+    code, out, _ = run(["fix", "--diff", "a.txt"], capsys)
+    assert code == 1
+    assert "-Thx for waiting!!! Your parcel arrives on Monday.\r\n" in out
+    assert _patched(text, out) == FIXED_AFTER.replace("\n", "\r\n")
+
+
+def test_stdin_gives_the_fixed_text_on_stdout() -> None:
+    original = b"\xef\xbb\xbfpls wait!!\r\nthx\r\n"
+    done = subprocess.run(
+        [sys.executable, "-m", "netiquette", "fix", "--lang", "en", "-"],
+        input=original,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == b"\xef\xbb\xbfplease wait!\r\nthanks\r\n"
+    assert b"Fixed 3 problems in 1 file (0 remain)" in done.stderr
+
+
+def test_the_write_is_atomic_and_keeps_the_mode(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = workdir / "a.txt"
+    path.write_text(CLEAN_AFTER, "utf-8")
+    path.chmod(0o640)
+    inode = path.stat().st_ino
+    assert run(["fix", "a.txt"], capsys)[0] == 0
+    assert path.read_text("utf-8") == FIXED_AFTER
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert path.stat().st_ino != inode  # replaced, not written over
+    assert sorted(p.name for p in workdir.iterdir()) == ["a.txt"]  # no temporary file
+
+
+def test_a_failed_write_leaves_the_file_and_no_temporary_file(
+    workdir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (workdir / "a.txt").write_text(CLEAN_AFTER, "utf-8")
+    (workdir / "b.txt").write_text(TR_REPLY, "utf-8")
+
+    def full_disk(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    code, _, err = run(["fix", "a.txt", "b.txt"], capsys)
+    assert code == 2
+    assert "netiquette: error: a.txt: cannot write: No space left on device" in err
+    assert (workdir / "a.txt").read_text("utf-8") == CLEAN_AFTER
+    assert (workdir / "b.txt").read_text("utf-8") == TR_REPLY
+    assert sorted(p.name for p in workdir.iterdir()) == ["a.txt", "b.txt"]
+
+
+def test_a_read_only_folder_gives_exit_2_and_leaves_the_file(
+    workdir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = workdir / "locked"
+    folder.mkdir()
+    (folder / "a.txt").write_text(CLEAN_AFTER, "utf-8")
+    folder.chmod(0o555)
+    if getattr(os, "geteuid", lambda: -1)() == 0:
+        # root writes in a read-only folder anyway: fail as it fails for anyone else.
+        def denied(*args: Any, **kwargs: Any) -> tuple[int, str]:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(tempfile, "mkstemp", denied)
+    try:
+        code, _, err = run(["fix", "locked"], capsys)
+    finally:
+        folder.chmod(0o755)
+    assert code == 2
+    assert f"{Path('locked', 'a.txt')}: cannot write: Permission denied" in err
+    assert (folder / "a.txt").read_text("utf-8") == CLEAN_AFTER
+    assert [p.name for p in folder.iterdir()] == ["a.txt"]
+
+
+def test_a_file_changed_while_it_is_fixed_is_not_written(
+    workdir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = workdir / "a.txt"
+    path.write_text(CLEAN_AFTER, "utf-8")
+    real_fix = netiquette.Linter.fix
+
+    def edited_meanwhile(self: netiquette.Linter, text: str, **options: Any) -> FixResult:
+        path.write_text(CLEAN_AFTER + "P.S. one more line\n", "utf-8")
+        return real_fix(self, text, **options)
+
+    monkeypatch.setattr(netiquette.Linter, "fix", edited_meanwhile)
+    code, _, err = run(["fix", "a.txt"], capsys)
+    assert code == 2 and "changed while it was being fixed" in err
+    assert path.read_text("utf-8").endswith("P.S. one more line\n")
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links")
+def test_symbolic_links_are_never_written_through(
+    workdir: Path, capsys: pytest.CaptureFixture[str], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    outside = tmp_path_factory.mktemp("outside") / "target.txt"
+    outside.write_text(CLEAN_AFTER, "utf-8")
+    (workdir / "link.txt").symlink_to(outside)
+    code, _, err = run(["fix", "link.txt"], capsys)
+    assert code == 2 and "link.txt: a symbolic link" in err
+    assert outside.read_text("utf-8") == CLEAN_AFTER
+    # In a folder: a link out of it is not followed, one inside it is not fixed twice.
+    folder = workdir / "replies"
+    folder.mkdir()
+    (folder / "real.txt").write_text(CLEAN_AFTER, "utf-8")
+    (folder / "alias.txt").symlink_to(folder / "real.txt")
+    (folder / "out.txt").symlink_to(outside)
+    code, _, err = run(["fix", "replies"], capsys)
+    assert code == 0, err
+    assert "alias.txt: a symbolic link, not fixed" in err
+    assert (folder / "real.txt").read_text("utf-8") == FIXED_AFTER
+    assert (folder / "alias.txt").is_symlink() and (folder / "out.txt").is_symlink()
+    assert outside.read_text("utf-8") == CLEAN_AFTER
+
+
+def test_exit_1_when_a_fixed_text_still_fails_the_gate(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "a.txt").write_text(UNFILLED, "utf-8")
+    code, _, err = run(["fix", "a.txt"], capsys)
+    assert code == 1  # the placeholder is an error no fix can settle
+    assert "Thanks for waiting!" in (workdir / "a.txt").read_text("utf-8")
+    assert "Fixed 2 problems in 1 file (1 remains)" in err
+    assert run(["fix", "a.txt", "--exit-zero"], capsys)[0] == 0
+
+
+def test_exit_2_for_input_and_usage_errors_and_the_other_files_are_fixed(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "a.txt").write_text(CLEAN_AFTER, "utf-8")
+    (workdir / "bin.txt").write_bytes(b"\x00\x01binary")
+    code, _, err = run(["fix", "missing.txt", "bin.txt", "a.txt", "--exit-zero"], capsys)
+    assert code == 2
+    assert "missing.txt: no such file or directory" in err
+    assert "bin.txt: binary file" in err
+    assert (workdir / "a.txt").read_text("utf-8") == FIXED_AFTER
+    assert run(["fix", "a.txt", "--select", "NQ999"], capsys)[0] == 2
+    (workdir / "empty").mkdir()
+    code, _, err = run(["fix", "empty"], capsys)
+    assert code == 2 and "no .txt or .md files found" in err
+    assert run(["fix", "a.txt", "--lang", "xx"], capsys)[0] == 2
+    with pytest.raises(SystemExit) as exited:
+        main(["fix", "a.txt", "--no-such-option"])
+    assert exited.value.code == 2
+
+
+def test_fix_is_listed_in_the_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["fix", "--help"])
+    out = capsys.readouterr().out
+    for option in ("--unsafe-fixes", "--diff", "--exit-zero", "--select", "--message-lang"):
+        assert option in out
