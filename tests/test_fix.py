@@ -561,6 +561,12 @@ def test_exit_2_for_input_and_usage_errors_and_the_other_files_are_fixed(
     assert exited.value.code == 2
 
 
+def test_rules_json_gives_the_fix_safety(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["rules", "--format", "json"], capsys)
+    safety = {row["name"]: row["fix_safety"] for row in json.loads(out)}
+    assert code == 0 and safety["chat-speak"] == "safe" and safety["blames-customer"] == "unsafe"
+
+
 def test_fix_is_listed_in_the_help(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["fix", "--help"])

@@ -599,6 +599,7 @@ def run_rules(args: argparse.Namespace, out: TextIO) -> int:
                 "category": r.category,
                 "severity": r.severity,
                 "languages": list(r.languages),
+                "fix_safety": r.fix_safety,
                 "summary": r.summary,
             }
             for r in infos
