@@ -436,9 +436,11 @@ def run_fix(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     def linter_for(item: str) -> Linter:
         """The linter for a file: the settings with the overrides that match it."""
-        key = tuple(i for i, o in enumerate(settings.overrides) if o.matches(item))
-        if item == "-":
-            key = ()
+        key = (
+            ()
+            if item == "-"
+            else tuple(i for i, o in enumerate(settings.overrides) if o.matches(item))
+        )
         if key not in linters:
             linters[key] = Linter(config=settings.for_path(item), templates=templates)
         return linters[key]
