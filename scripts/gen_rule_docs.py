@@ -22,9 +22,16 @@ def page(info: RuleInfo) -> str:
         f"{summary.strip()}\n\n"
         f"| category | severity | languages |\n|---|---|---|\n"
         f"| {info.category} | {info.severity} | {', '.join(info.languages)} |\n\n"
-        f"Message: {info.message}\n"
+        f"Message: {info.message}\n\n"
+        f"Fix safety: {_FIX[info.fix_safety]}\n"
     )
     return header + body.rstrip() + "\n" + _settings(info)
+
+
+_FIX = {
+    "safe": "safe (`netiquette fix` applies its replacements; see Fix safety below)",
+    "unsafe": "unsafe (`netiquette fix` applies its replacements only with `--unsafe-fixes`)",
+}
 
 
 def _settings(info: RuleInfo) -> str:
@@ -51,13 +58,16 @@ def index(infos: list[RuleInfo]) -> str:
         "",
         "Generated from the rules' docstrings by `make docs`; do not edit by hand.",
         "",
-        "| id | name | category | severity | languages | what it flags |",
-        "|---|---|---|---|---|---|",
+        "fix: `netiquette fix` applies the replacements of a safe rule, and those of an",
+        "unsafe one only with `--unsafe-fixes` (docs/usage.md, Fixing).",
+        "",
+        "| id | name | category | severity | languages | fix | what it flags |",
+        "|---|---|---|---|---|---|---|",
     ]
     for info in infos:
         lines.append(
             f"| [{info.id}]({info.id}-{info.name}.md) | {info.name} | {info.category} | "
-            f"{info.severity} | {', '.join(info.languages)} | {info.summary} |"
+            f"{info.severity} | {', '.join(info.languages)} | {info.fix_safety} | {info.summary} |"
         )
     return "\n".join(lines) + "\n"
 

@@ -16,12 +16,14 @@ from netiquette.config import Settings
 from netiquette.core import (
     Category,
     ConfigError,
+    FixSafety,
     InputError,
     NetiquetteError,
     Severity,
     TemplateError,
     UnsupportedLanguageError,
 )
+from netiquette.fixing import FixResult
 from netiquette.linter import Linter
 from netiquette.report import Report, Suggestion
 
@@ -30,6 +32,8 @@ __version__ = "0.1.0"
 __all__ = [
     "Category",
     "ConfigError",
+    "FixResult",
+    "FixSafety",
     "InputError",
     "Linter",
     "NetiquetteError",
@@ -41,6 +45,7 @@ __all__ = [
     "TemplateError",
     "UnsupportedLanguageError",
     "check",
+    "fix",
     "rules",
 ]
 
@@ -60,13 +65,38 @@ def check(
     ``lang`` is "en", "tr", or "auto" (the default) to choose per text; ``context``
     may give the customer's message the reply answers (``{"customer_message": ...}``).
     """
+    return _linter(lang, options).check(text, context=context)
+
+
+def fix(
+    text: str,
+    lang: str = "auto",
+    *,
+    context: Mapping[str, str] | None = None,
+    unsafe: bool = False,
+    **options: Any,
+) -> FixResult:
+    """Fix one reply with the default settings (or ``options`` for a Linter): the
+    replacements whose fix is safe, and with ``unsafe`` the others too.
+
+    >>> netiquette.fix("Thx for waiting!!!", lang="en").text
+    'Thanks for waiting!'
+
+    ``FixResult.text`` is the fixed text, ``applied`` the suggestions fixed and
+    ``report`` the check of the fixed text (see :meth:`Linter.fix`).
+    """
+    return _linter(lang, options).fix(text, context=context, unsafe=unsafe)
+
+
+def _linter(lang: str, options: Mapping[str, Any]) -> Linter:
+    """A Linter for ``options``, or the shared default one of ``lang``."""
     if options:
-        return Linter(lang, **options).check(text, context=context)
+        return Linter(lang, **options)
     with _default_lock:
         linter = _default_linters.get(lang)
         if linter is None:
             linter = _default_linters[lang] = Linter(lang)
-    return linter.check(text, context=context)
+    return linter
 
 
 from netiquette.registry import RuleInfo, rules  # noqa: E402

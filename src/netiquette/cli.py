@@ -1,8 +1,9 @@
-"""The ``netiquette`` command: check, rules, explain.
+"""The ``netiquette`` command: check, fix, rules, explain.
 
 Exit codes: 0 every text passed; 1 a text failed the gate (an error-level suggestion, or
 a score under fail_under); 2 a usage, configuration or input error (the other files are
-still checked and reported).
+still checked and reported). ``fix``: 1 when a fixed text still fails the gate, or with
+``--diff`` when a file would change.
 """
 
 from __future__ import annotations
@@ -163,6 +164,28 @@ def build_parser() -> argparse.ArgumentParser:
         "--quiet", "-q", action="store_true", help="text format: only suggestions and the summary"
     )
 
+    fix = commands.add_parser(
+        "fix", help="apply the safe fixes to files, folders or stdin (--diff: only show them)"
+    )
+    fix.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - for stdin")
+    fix.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="apply unsafe fixes too (the first replacement of every suggestion)",
+    )
+    fix.add_argument(
+        "--diff", action="store_true", help="print a unified diff of the fixes; write nothing"
+    )
+    fix.add_argument("--lang", help="language of the replies: auto (default), en or tr")
+    fix.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when problems remain or, with --diff, files would change",
+    )
+    _add_message_lang(fix, "the reply's language")
+    _add_rule_and_config_options(fix)
+    fix.set_defaults(fail_under=None, templates=None, templates_format=None)
+
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.add_argument("--lang", help="only rules for this language")
@@ -288,6 +311,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command == "check":
         return run_check(args, sys.stdout, sys.stderr)
+    if args.command == "fix":
+        return run_fix(args, sys.stdout, sys.stderr)
     if args.command == "rules":
         return run_rules(args, sys.stdout)
     if args.command == "explain":
@@ -460,6 +485,46 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.exit_zero:
         return EXIT_OK
     return EXIT_OK if all(r.passed for r in reports) else EXIT_FAILED
+
+
+def run_fix(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``netiquette fix``: exit 0 when every fixed text passes the gate (and, with
+    --diff, nothing would change), 1 otherwise, 2 on a usage, configuration, input or
+    write error (the other files are still fixed)."""
+    from netiquette import fix_files
+
+    settings = _settings(args)
+    templates, template_errors = _load_templates(settings, err)
+    linter = Linter(config=settings, templates=templates)
+    paths = list(args.paths)
+    if not paths:
+        if sources.stdin_is_interactive():
+            print("netiquette: error: give files or folders to fix, or - for stdin", file=err)
+            return EXIT_USAGE
+        paths = ["-"]
+    skipped: list[str] = []
+    items = list(sources.expand_paths(paths, skipped=skipped))
+    for note in skipped:
+        print(f"netiquette: {one_line(note)}", file=err)
+    if not items:
+        print("netiquette: error: no .txt or .md files found in " + ", ".join(paths), file=err)
+        return EXIT_USAGE
+    totals = fix_files.fix_items(
+        items,
+        linter.for_path,
+        named=paths,
+        unsafe=args.unsafe_fixes,
+        diff=args.diff,
+        out=out,
+        err=err,
+    )
+    out.flush()
+    print(totals.summary(args.diff), file=err)
+    if totals.errors or template_errors:
+        return EXIT_USAGE
+    if args.exit_zero or not (totals.failed or (args.diff and totals.files)):
+        return EXIT_OK
+    return EXIT_FAILED
 
 
 def _at_least(report: Report, severity: Severity) -> Report:
@@ -648,6 +713,7 @@ def run_rules(args: argparse.Namespace, out: TextIO) -> int:
                 "category": r.category,
                 "severity": r.severity,
                 "languages": list(r.languages),
+                "fix_safety": r.fix_safety,
                 "summary": r.summary,
             }
             for r in infos

@@ -11,6 +11,9 @@ from typing import Any, Literal
 
 Severity = Literal["info", "warning", "error"]
 Category = Literal["tone", "profanity", "jargon", "readability", "boilerplate", "grammar"]
+#: Whether ``netiquette fix`` applies a replacement by default ("safe": it keeps the
+#: meaning and the grammar wherever the rule finds it) or only with --unsafe-fixes.
+FixSafety = Literal["safe", "unsafe"]
 
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 CATEGORIES: tuple[Category, ...] = (
@@ -21,6 +24,7 @@ CATEGORIES: tuple[Category, ...] = (
     "boilerplate",
     "grammar",
 )
+FIX_SAFETIES: tuple[FixSafety, ...] = ("safe", "unsafe")
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,9 @@ class Finding:
     replacements: tuple[str, ...] = ()
     severity: Severity | None = None
     data: Mapping[str, Any] = field(default_factory=dict)
+    #: Overrides the rule's ``fix_safety`` for this finding (e.g. an entry of the
+    #: language data whose replacement is not a drop-in); None: the rule's.
+    fix_safety: FixSafety | None = None
 
 
 class RuleUnavailable(Exception):

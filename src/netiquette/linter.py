@@ -10,7 +10,8 @@ from typing import Any
 
 from netiquette import config as config_module
 from netiquette import scoring
-from netiquette.core import CATEGORIES, Finding, InputError, RuleUnavailable
+from netiquette.core import CATEGORIES, Finding, FixSafety, InputError, RuleUnavailable
+from netiquette.fixing import FixResult, apply_fixes
 from netiquette.lang import AUTO, check_language, codes
 from netiquette.lang import detection as langid
 from netiquette.lang import get as get_language
@@ -212,6 +213,23 @@ class Linter:
             text, lang, tuple(suggestions), scores, score, passed, measure(doc), skipped, path
         )
 
+    def fix(
+        self,
+        text: str,
+        *,
+        path: str | None = None,
+        context: Mapping[str, str] | None = None,
+        unsafe: bool = False,
+    ) -> FixResult:
+        """Fix one reply: apply the replacements whose fix is safe (with ``unsafe``,
+        the first replacement of every other suggestion too) and return the fixed
+        text, the suggestions fixed and the report of the fixed text.
+
+        A fix is never applied over a placeholder or protected text, nor when it
+        creates a finding the reply did not have; fixing the result again changes
+        nothing (netiquette.fixing)."""
+        return apply_fixes(self, text, path=path, context=context, unsafe=unsafe)
+
     def _check_text(self, text: object, name: str) -> None:
         """An InputError unless ``text`` is a str that can be checked."""
         if not isinstance(text, str):
@@ -238,6 +256,7 @@ class Linter:
         severity = self._severity.get(rule.id) or finding.severity or rule.severity
         match = doc.text[finding.start : finding.end]
         message = (finding.message or rule.default_message).replace("{match}", match)
+        replacements = tuple(r for r in finding.replacements if r != match)
         return Suggestion(
             rule_id=rule.id,
             name=rule.name,
@@ -247,10 +266,11 @@ class Linter:
             start=finding.start,
             end=finding.end,
             match=match,
-            replacements=tuple(r for r in finding.replacements if r != match),
+            replacements=replacements,
             line=line,
             column=column,
             data=finding.data,
+            fix_safety=_fix_safety(rule, finding, replacements),
         )
 
     def _filter(
@@ -323,6 +343,15 @@ def _customer_message(context: Mapping[str, str] | None) -> str | None:
     if message is not None and not isinstance(message, str):
         raise InputError(f"customer_message must be a str, got {type(message).__name__}")
     return message or None
+
+
+def _fix_safety(rule: Rule, finding: Finding, replacements: tuple[str, ...]) -> FixSafety | None:
+    """A suggestion's fix safety: None without a replacement; "safe" only when the
+    finding (or else its rule) is safe and there is one replacement to choose."""
+    if not replacements:
+        return None
+    safety = finding.fix_safety or rule.fix_safety
+    return "safe" if safety == "safe" and len(replacements) == 1 else "unsafe"
 
 
 def _in_protected_text(doc: Document, start: int, end: int) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from netiquette.core import Category, Severity
+from netiquette.core import Category, FixSafety, Severity
 from netiquette.lang import codes
 from netiquette.rule import SOURCE_LANGUAGE, Rule, registered
 
@@ -42,6 +42,8 @@ class RuleInfo:
     options: tuple[str, ...] = ()
     #: Where its language data lives: ``lang/<iso>/<data_file>``, or None.
     data_file: str | None = None
+    #: Whether ``netiquette fix`` applies its replacements by default (``Rule.fix_safety``).
+    fix_safety: FixSafety = "unsafe"
 
 
 def rules(message_lang: str = SOURCE_LANGUAGE) -> list[RuleInfo]:
@@ -59,6 +61,7 @@ def rules(message_lang: str = SOURCE_LANGUAGE) -> list[RuleInfo]:
             documentation=cls.documentation_in(message_lang),
             options=cls.options,
             data_file=cls.data_file,
+            fix_safety=cls.fix_safety,
         )
         for cls in all_rules().values()
     ]

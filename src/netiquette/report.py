@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from netiquette.core import Category, Severity
+from netiquette.core import Category, FixSafety, Severity
 
 SCHEMA_VERSION = "1.0"
 #: Words around a match that make its fingerprint.
@@ -36,6 +36,9 @@ class Suggestion:
     line: int
     column: int
     data: Mapping[str, Any] = field(default_factory=dict)
+    #: Whether ``netiquette fix`` applies the first replacement by default ("safe") or
+    #: only with --unsafe-fixes ("unsafe"); None when there is no replacement.
+    fix_safety: FixSafety | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -50,6 +53,7 @@ class Suggestion:
             "replacements": list(self.replacements),
             "line": self.line,
             "column": self.column,
+            "fix_safety": self.fix_safety,
         }
         if self.data:
             out["data"] = dict(self.data)

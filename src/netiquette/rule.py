@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from netiquette.config import LANGUAGE_DEFAULTS, OPTIONS, Settings
-from netiquette.core import Category, ConfigError, Finding, Severity
+from netiquette.core import Category, ConfigError, Finding, FixSafety, Severity
 from netiquette.engines.phrases import PhraseList, alternation
 from netiquette.lang import get as get_language
 from netiquette.lang import has_file, load, sections
@@ -92,6 +92,11 @@ class Rule:
     severity: ClassVar[Severity]
     message: ClassVar[str]
     fix_title: ClassVar[str | None] = None
+    #: "safe" when ``netiquette fix`` may apply the rule's replacements by default:
+    #: a drop-in for the matched text that keeps its meaning and grammar wherever the
+    #: rule finds it. A finding may say otherwise (``Finding.fix_safety``), and a
+    #: suggestion with several replacements is never safe.
+    fix_safety: ClassVar[FixSafety] = "unsafe"
     #: Messages besides ``message``, by name, in English (``say(name)``); a language's
     #: messages.yaml translates each under the same name.
     extra_messages: ClassVar[Mapping[str, str]] = {}

@@ -101,6 +101,11 @@ def read_file(path: Path) -> Source:
 
 def read_stdin() -> Source:
     """Standard input, at most MAX_FILE_BYTES (one byte more is read to tell)."""
+    return Source("<stdin>", decode(read_stdin_bytes(), "<stdin>"))
+
+
+def read_stdin_bytes() -> bytes:
+    """The bytes of standard input, or InputError beyond MAX_FILE_BYTES."""
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
         data = sys.stdin.read(MAX_FILE_BYTES + 1).encode()
@@ -108,7 +113,7 @@ def read_stdin() -> Source:
         data = stream.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
         raise InputError(f"<stdin>: more than {MAX_FILE_BYTES:,} bytes is too large for a reply")
-    return Source("<stdin>", decode(data, "<stdin>"))
+    return data
 
 
 @dataclass

@@ -103,7 +103,14 @@ class PhraseRule(Rule):
         if replacements and _capitalises(doc, match):
             lang = doc.lang
             replacements = tuple(upper(r[:1], lang) + r[1:] for r in replacements)
-        return Finding(match.start, match.end, message, replacements, entry.severity)
+        return Finding(
+            match.start,
+            match.end,
+            message,
+            replacements,
+            entry.severity,
+            fix_safety=entry.fix_safety,
+        )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         finding = self.finding

@@ -36,6 +36,12 @@ context conditions
 ``first_words``
     for a ``pattern``: the words every match starts with; the pattern is then tried only
     at those words, like a phrase, rather than at every word.
+``fix_safety``
+    ``unsafe`` when the replacement is not a drop-in wherever the phrase is found
+    (it changes the case of a word before it, needs other words changed, ...):
+    ``netiquette fix`` then applies it only with ``--unsafe-fixes``. ``safe`` marks
+    an entry of a rule whose fixes are unsafe as safe. Without it, the rule's
+    ``fix_safety`` holds.
 ``note``, ``source``
     documentation for the reader of the data; ignored.
 
@@ -56,7 +62,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from netiquette.core import SEVERITIES, ConfigError
+from netiquette.core import FIX_SAFETIES, SEVERITIES, ConfigError
 from netiquette.engines.conditions import Conditions
 from netiquette.engines.phrase_index import (
     STEM_LENGTH,
@@ -78,7 +84,7 @@ from netiquette.text.phrase_syntax import (
 )
 
 if TYPE_CHECKING:
-    from netiquette.core import Severity
+    from netiquette.core import FixSafety, Severity
     from netiquette.text.document import Document
 
 #: Keys every entry may have (besides a rule's own ``entry_keys``).
@@ -109,6 +115,8 @@ class PhraseEntry:
     requires: tuple[str, ...] = ()
     #: For a pattern: the folded words a match starts with (tried only there).
     first_words: tuple[str, ...] = ()
+    #: The entry's own fix safety (``fix_safety``), or None: the rule's.
+    fix_safety: FixSafety | None = None
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -199,6 +207,9 @@ def parse_entry(
         severity = item.get("severity")
         if severity is not None and severity not in SEVERITIES:
             raise ValueError(f"unknown severity {severity!r} (use {', '.join(SEVERITIES)})")
+        fix_safety = item.get("fix_safety")
+        if fix_safety is not None and fix_safety not in FIX_SAFETIES:
+            raise ValueError(f"unknown fix_safety {fix_safety!r} (use {', '.join(FIX_SAFETIES)})")
         references = [
             int(n) for t in (*replacements, *messages.values()) for n in _REFERENCE.findall(t)
         ]
@@ -223,6 +234,7 @@ def parse_entry(
         bool(references),
         requires,
         first_words,
+        fix_safety,
     )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from netiquette.core import SEVERITIES, ConfigError
+from netiquette.core import FIX_SAFETIES, SEVERITIES, ConfigError
 
 #: Context conditions of a phrase entry (engines/conditions.py).
 CONTEXT_KEYS = (
@@ -42,6 +42,7 @@ PHRASE_ENTRY_KEYS = frozenset(
         "source",
         "requires",
         "first_words",
+        "fix_safety",
     }
     | CONDITION_KEYS
 )
@@ -182,6 +183,7 @@ def phrases(**own_keys: Schema) -> Schema:
             "source": TEXT,
             "requires": _STRING_OR_STRINGS,
             "first_words": _STRING_OR_STRINGS,
+            "fix_safety": Choice(*FIX_SAFETIES),
             **dict.fromkeys(CONTEXT_KEYS, _CONDITION),
             "sentence_start": BOOL,
             "clause_end": BOOL,

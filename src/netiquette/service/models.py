@@ -79,6 +79,12 @@ class Suggestion(Strict):
     data: dict[str, Any] | None = Field(
         None, description="rule-specific details, e.g. template_id and similarity"
     )
+    fix_safety: Literal["safe", "unsafe"] | None = Field(
+        None,
+        description="safe: the one replacement can be applied without changing the "
+        "meaning (netiquette fix applies it); unsafe: a person should choose; null: no "
+        "replacement",
+    )
 
 
 class Metrics(BaseModel):

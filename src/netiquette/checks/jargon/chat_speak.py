@@ -37,6 +37,13 @@ class ChatSpeak(PhraseRule):
     Thanks for your message! Please send the receipt as soon as you can: we need it
     before we can refund you.
     ```
+
+    ## Fix safety
+    Safe where the shorthand stands for one expression ("thx", "pls", "asap").
+    Shorthand with several readings ("ur": your or you're, "np", "fyi") has more than
+    one replacement, and is fixed only with ``--unsafe-fixes`` (the first one); an
+    entry of the data may say ``fix_safety: unsafe`` when its expansion does not fit
+    every sentence it is found in.
     """
 
     id = "NQ303"
@@ -45,6 +52,7 @@ class ChatSpeak(PhraseRule):
     severity = "warning"
     message = "'{match}' is chat-speak; write the words out in a support reply."
     fix_title = "Write it out in full"
+    fix_safety = "safe"
     options = ("allow_words",)
     data_file = "jargon.yaml"
     uses_allow_words = True

@@ -44,6 +44,17 @@ class WordyPhrase(PhraseRule):
     To process your refund, we need your order number. Could you send it when you
     can?
     ```
+
+    ## Fix safety
+    Safe for the entries whose shorter form is a drop-in ("in order to" -> "to",
+    "due to the fact that" -> "because"; a phrase that is left out takes the space
+    after it along, and the next word a capital where the phrase began a sentence).
+    Entries marked ``fix_safety: unsafe`` in the data need the sentence rewritten
+    around them: "a majority of the" needs "most of the", "aforementioned" follows
+    "the", and Turkish replacements that change the case of the word before them
+    ("siparişin teslim edilmesi gerekmektedir", "talebinize istinaden") or that
+    leave a sentence without its verb ("bilgilerinize sunarız"). Entries with
+    several replacements are unsafe too.
     """
 
     id = "NQ403"
@@ -52,6 +63,7 @@ class WordyPhrase(PhraseRule):
     severity = "info"
     message = "'{match}' is a wordy way to say it; the shorter form reads faster."
     fix_title = "Use the shorter wording"
+    fix_safety = "safe"
     extra_messages: ClassVar[Mapping[str, str]] = {
         "omit": "'{match}' adds nothing the customer needs; leave it out."
     }

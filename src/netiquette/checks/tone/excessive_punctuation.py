@@ -39,6 +39,9 @@ class ExcessivePunctuation(Rule):
     ```
     Your refund has been processed. Did you check your spam folder?
     ```
+
+    ## Fix safety
+    Safe: the run becomes one mark of the same kind.
     """
 
     id = "NQ102"
@@ -47,6 +50,7 @@ class ExcessivePunctuation(Rule):
     severity = "warning"
     message = "'{match}' reads as shouting or exasperation; one mark is enough."
     fix_title = "Use a single mark"
+    fix_safety = "safe"
     extra_messages: ClassVar[Mapping[str, str]] = {
         "dots": "A run of dots ('{match}') reads as a sigh or looks careless; "
         "use one ellipsis or a full stop."

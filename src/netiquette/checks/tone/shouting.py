@@ -41,6 +41,11 @@ class Shouting(Rule):
     ```
     Please don't reply to this e-mail. Good news: your order has already shipped.
     ```
+
+    ## Fix safety
+    Safe for a single word: it is written in lower case (with a capital where it
+    starts a sentence), and acronyms are never flagged. A whole sentence in capitals
+    is an unsafe fix: its replacement lowers names and acronyms inside it too.
     """
 
     id = "NQ101"
@@ -49,6 +54,7 @@ class Shouting(Rule):
     severity = "warning"
     message = "Writing '{match}' in capitals reads as shouting; use normal case."
     fix_title = "Write in sentence case"
+    fix_safety = "safe"
     extra_messages: ClassVar[Mapping[str, str]] = {
         "sentence": "This sentence is written in capitals, which reads as shouting; "
         "use sentence case."
@@ -138,6 +144,8 @@ class Shouting(Rule):
                     caps[-1].end,
                     self.sentence_message,
                     (_sentence_case(doc.text[caps[0].start : caps[-1].end], lang),),
+                    # The sentence's names and acronyms are lowered too.
+                    fix_safety="unsafe",
                 )
         for index, token in enumerate(doc.words):
             if token.sentence not in flagged_sentences and self._is_shouted_word(token):
@@ -145,7 +153,10 @@ class Shouting(Rule):
                     continue
                 if self._is_name_part(doc.words, index):
                     continue
-                yield Finding(token.start, token.end, replacements=(token.folded,))
+                word = token.folded
+                if doc.sentence_begins_at(token.start):
+                    word = upper(word[:1], lang) + word[1:]
+                yield Finding(token.start, token.end, replacements=(word,))
 
 
 def _sentence_case(text: str, lang: str) -> str:
