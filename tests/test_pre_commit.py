@@ -62,6 +62,13 @@ def test_the_reply_hook_blocks_profanity_and_passes_a_clean_reply(tmp_path: Path
     assert done.returncode == 1, done.stdout + done.stderr
     assert "- hook id: netiquette" in done.stdout
     assert "angry.txt:1:19: NQ201 error" in done.stdout
+    # The fix hook rewrites a reply with safe fixes, which fails the commit once.
+    (repo / "casual.txt").write_text("Hi Sam,\n\nThx, your refund was sent today.\n\nAlex\n")
+    subprocess.run(["git", "add", "casual.txt"], cwd=repo, check=True)
+    done = _try_repo(repo, tmp_path, "netiquette-fix", "casual.txt")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "files were modified by this hook" in done.stdout
+    assert "Thanks, your refund" in (repo / "casual.txt").read_text(encoding="utf-8")
 
 
 def test_the_template_hook_blocks_a_broken_placeholder(tmp_path: Path) -> None:
