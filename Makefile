@@ -70,6 +70,8 @@ wheel-check: $(STAMP)
 	$(PYTHON) -m venv /tmp/netiquette-wheel-venv
 	/tmp/netiquette-wheel-venv/bin/python -m pip install --quiet dist/*.whl
 	cd /tmp && /tmp/netiquette-wheel-venv/bin/netiquette rules >/dev/null
+	cd /tmp && /tmp/netiquette-wheel-venv/bin/python -c "from importlib.resources import files; \
+	  assert (files('netiquette.service') / 'static' / 'index.html').is_file(), 'the page is not in the wheel'"
 	cd /tmp && /tmp/netiquette-wheel-venv/bin/netiquette check $(CURDIR)/data/examples/replies/ ; test $$? -le 1
 
 clean:
