@@ -177,8 +177,8 @@ def _rewrite(route: Route, change: Callable[[dict[str, Any]], None]) -> None:
             raise
 
 
-def _open(browser: Browser, locale: str) -> tuple[Page, list[str]]:
-    context = browser.new_context(locale=locale, viewport={"width": 1280, "height": 900})
+def _open(browser: Browser, locale: str, width: int = 1280) -> tuple[Page, list[str]]:
+    context = browser.new_context(locale=locale, viewport={"width": width, "height": 900})
     page = context.new_page()
     problems: list[str] = []
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
@@ -238,9 +238,9 @@ def test_an_english_reply_is_marked_scored_and_fixed(
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     expect(page.locator("#popover")).to_be_visible()
     expect(page.locator("#popover")).to_contain_text("'shit' is profanity")
-    page.mouse.move(5, 5)
     if os.environ.get("NETIQUETTE_DOCS_IMAGES") == "1":
         page.screenshot(path=str(ROOT / "docs" / "images" / "service-page.png"))
+    page.mouse.move(5, 5)
 
     page.get_by_role("button", name="Apply “thanks”").click()
     expect(page.locator("#reply")).to_have_value(RUDE.replace("thx", "thanks"))
@@ -404,7 +404,7 @@ FAKE_ZAF = """
 def test_the_zendesk_app_lists_the_draft_findings(
     browser: Browser, service: str, app_origin: str, artifacts: Path
 ) -> None:
-    page, problems = _open(browser, "en-US")
+    page, problems = _open(browser, "en-US", width=340)  # a sidebar's width
     settings = {"service_url": service, "call_directly": True}
     script = FAKE_ZAF % {"draft": json.dumps(RUDE), "settings": json.dumps(settings)}
     page.route(ZAF_SDK, lambda route: route.fulfill(body=script, content_type="text/javascript"))
@@ -416,6 +416,7 @@ def test_the_zendesk_app_lists_the_draft_findings(
         invoked = page.evaluate("window.zaf.invoked")
         assert invoked and invoked[-1][0] == "resize"
         assert page.evaluate("window.zaf.requests") == []  # called directly, not proxied
+        page.screenshot(path=str(artifacts / "zendesk-app.png"), full_page=True)
 
         # The agent edits the draft: the app checks it again.
         page.evaluate("window.zaf.draft = 'Hi Sam, u will get it today. Kind regards, Ana'")
@@ -426,7 +427,6 @@ def test_the_zendesk_app_lists_the_draft_findings(
         assert page.evaluate("window.zaf.draft") == (
             "Hi Sam, you will get it today. Kind regards, Ana"
         )
-        page.screenshot(path=str(artifacts / "zendesk-app.png"), full_page=True)
     finally:
         page.context.close()
     assert problems == []
