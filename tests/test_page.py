@@ -296,6 +296,20 @@ def test_the_keyboard_reaches_a_finding_and_applies_it(open_page: Callable[..., 
     expect(page.locator("#findings-heading, #findings :focus").first).to_be_visible()
     assert page.evaluate("document.activeElement !== document.body")
 
+    # A click (or tap) in a marked word opens its details; Tab reaches them, Enter applies.
+    reply.fill("Thanks, thx for waiting.")
+    mark = page.locator('mark.nq-mark[data-rules~="NQ303"]')
+    expect(mark).to_have_text("thx")
+    box = mark.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(page.locator("#popover")).to_contain_text("'thx' is chat-speak")
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text("Apply “thanks”")
+    page.keyboard.press("Enter")
+    expect(reply).to_have_value("Thanks, thanks for waiting.")
+    expect(page.locator("#popover")).to_be_hidden()
+
 
 def test_replacements_without_fix_safety_are_suggestions(open_page: Callable[..., Page]) -> None:
     page = open_page("en-US", fill_fix_safety=False)
