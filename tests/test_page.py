@@ -63,9 +63,6 @@ ZENDESK_ASSETS = ROOT / "integrations" / "zendesk" / "assets"
 ZAF_SDK = "https://static.zdassets.com/zendesk_app_framework_sdk/2.0/zaf_sdk.min.js"
 RUDE = "Hi Sam, thx for waiting. The old version was a shit product, sorry!!!"
 TURKISH = "Merhaba, sen bunu yapmalıydın!!! Bilginize, slm"
-#: The fix safety of the rules whose replacements are safe, for a service that does
-#: not send ``fix_safety`` yet (it arrives with `netiquette fix`, issue 11).
-SAFE_RULES = {"NQ102", "NQ303"}
 EXPECTED_FAILURE = re.compile(r"Failed to load resource: .* status of (401|422)")
 
 
@@ -147,20 +144,6 @@ def artifacts(tmp_path: Path) -> Path:
     return folder
 
 
-def _fill_fix_safety(route: Route) -> None:
-    """Pass /v1/check through, adding ``fix_safety`` where the service has none yet
-    (a no-op once the service sends it): NQ102 and NQ303 are safe, others unsafe."""
-
-    def fill(report: dict[str, Any]) -> None:
-        for suggestion in report["suggestions"]:
-            if "fix_safety" not in suggestion:
-                safe = suggestion["rule_id"] in SAFE_RULES
-                has_fix = bool(suggestion["replacements"])
-                suggestion["fix_safety"] = ("safe" if safe else "unsafe") if has_fix else None
-
-    _rewrite(route, fill)
-
-
 def _rewrite(route: Route, change: Callable[[dict[str, Any]], None]) -> None:
     """Fetch the real answer, let ``change`` edit a report, answer with it. A request
     the page cancelled meanwhile (a newer check replaced it) is left alone."""
@@ -194,14 +177,12 @@ def _open(browser: Browser, locale: str, width: int = 1280) -> tuple[Page, list[
 
 @pytest.fixture
 def open_page(browser: Browser, service: str) -> Iterator[Callable[..., Page]]:
-    """Opens the service's page (locale = the browser's language) with fix_safety
-    filled in; fails the test on any JavaScript error."""
+    """Opens the service's page (locale = the browser's language); fails the test on
+    any JavaScript error."""
     opened: list[tuple[Page, list[str]]] = []
 
-    def open_(locale: str = "en-US", fill_fix_safety: bool = True) -> Page:
+    def open_(locale: str = "en-US") -> Page:
         page, problems = _open(browser, locale)
-        if fill_fix_safety:
-            page.route("**/v1/check", _fill_fix_safety)
         page.goto(f"{service}/")
         opened.append((page, problems))
         return page
@@ -312,7 +293,7 @@ def test_the_keyboard_reaches_a_finding_and_applies_it(open_page: Callable[..., 
 
 
 def test_replacements_without_fix_safety_are_suggestions(open_page: Callable[..., Page]) -> None:
-    page = open_page("en-US", fill_fix_safety=False)
+    page = open_page("en-US")
     page.route("**/v1/check", _without_fix_safety)
     page.locator("#reply").fill(RUDE)
     button = page.get_by_role("button", name="Use “thanks”")
@@ -422,7 +403,6 @@ def test_the_zendesk_app_lists_the_draft_findings(
     settings = {"service_url": service, "call_directly": True}
     script = FAKE_ZAF % {"draft": json.dumps(RUDE), "settings": json.dumps(settings)}
     page.route(ZAF_SDK, lambda route: route.fulfill(body=script, content_type="text/javascript"))
-    page.route(f"{service}/v1/check", _fill_fix_safety)
     try:
         page.goto(f"{app_origin}/iframe.html")
         expect(page.locator('li[data-rule="NQ201"] .match')).to_have_text("“shit”")
