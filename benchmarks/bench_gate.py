@@ -53,6 +53,7 @@ def check_over_files(work: Path, count: int) -> None:
     folder = work / "templates"
     write_files(folder, count)
     exe = str(BIN / "netiquette")
+    # Both baseline runs use the default --jobs (the cores).
     outputs = {}
     print(f"| `netiquette check` over {count:,} files | wall clock | peak RSS, largest process |")
     print("|---|---|---|")
@@ -69,6 +70,18 @@ def check_over_files(work: Path, count: int) -> None:
         rate = count / seconds
         memory = f"{peak / 1024:.0f} MB" if peak > before else "(as above)"
         print(f"| `--jobs {jobs}` | {seconds:.1f} s ({rate:,.0f} files/s) | {memory} |")
+    baseline = work / "baseline.json"
+    write, _ = timed(
+        [exe, "check", str(folder), "--no-config", "--write-baseline", str(baseline)], work
+    )
+    known, code = timed(
+        [exe, "check", str(folder), "--no-config", "--baseline", str(baseline), "--format",
+         "json", "-o", str(work / "left.json"), "--quiet"],
+        work,
+    )  # fmt: skip
+    recorded = baseline.read_text(encoding="utf-8").count('"fingerprint"')
+    print(f"| `--write-baseline` ({recorded:,} findings recorded) | {write:.1f} s | |")
+    print(f"| `--baseline` (every finding known; exit {code}) | {known:.1f} s | |")
     print(f"\nsame report with --jobs 1 and --jobs 2: {outputs[1] == outputs[2]}\n")
 
 
