@@ -240,3 +240,23 @@ async def test_the_openapi_report_matches_docs_report_schema(client: httpx.Async
     check = document["paths"]["/v1/check"]["post"]["responses"]
     assert check["200"]["content"]["application/json"]["schema"]["$ref"].endswith("/Report")
     assert {"401", "413", "422", "503"} <= set(check)
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (["--template-set", "billing"], "write ID=PATH"),
+        (["--template-set", "../x=macros"], "the id must be letters"),
+        (["--template-set", "billing=/nonexistent/macros"], "/nonexistent/macros"),
+        (["--cors-origin", "https://acme.zendesk.com/app"], "no path"),
+        (["--workers", "0"], "--workers must be at least 1"),
+        (["--port", "70000"], "--port 70000"),
+    ],
+)
+def test_serve_refuses_bad_options_before_listening(
+    args: list[str], error: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from netiquette.cli import main
+
+    assert main(["serve", "--no-config", *args]) == 2
+    assert error in capsys.readouterr().err
