@@ -30,6 +30,13 @@ def _no_user_config(
     monkeypatch.delenv("NETIQUETTE_LANGUAGETOOL_URL", raising=False)
 
 
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty folder that is the working folder of the test."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
 @pytest.fixture(scope="session")
 def linter_en() -> netiquette.Linter:
     return netiquette.Linter("en")

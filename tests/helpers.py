@@ -11,9 +11,22 @@ import sys
 from pathlib import Path
 from typing import Literal
 
+import pytest
+
 from conftest import shared_path
 from netiquette.engines.profanity import ProfanityMatcher
 from netiquette.text.fold import fold
+
+
+def run_cli(
+    args: list[str], capsys: pytest.CaptureFixture[str], *before: str
+) -> tuple[int, str, str]:
+    """``netiquette <before> <args>`` in this process: exit code, stdout, stderr."""
+    from netiquette.cli import main
+
+    code = main([*before, *args])
+    out, err = capsys.readouterr()
+    return code, out, err
 
 
 def run_netiquette(

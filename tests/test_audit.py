@@ -10,7 +10,7 @@ import pytest
 
 import netiquette
 from conftest import EXAMPLES, shared_path
-from netiquette.cli import main
+from helpers import run_cli
 from netiquette.config import settings_from_mapping
 from netiquette.templates import audit
 from netiquette.templates.placeholder_checks import placeholder_findings
@@ -35,9 +35,7 @@ def write(folder: Path, files: dict[str, str]) -> Path:
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(["templates", "audit", "--no-config", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_cli(args, capsys, "templates", "audit", "--no-config")
 
 
 def ids_of(result: audit.AuditResult, template_id: str) -> list[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from netiquette.cli import main
+from helpers import run_cli
 
 #: Two warnings: a shouted word and chat-speak.
 REPLY = "Hi Sam,\n\nPLEASE keep the receipt, u will need it for the return.\n\nKind regards,\nAna\n"
@@ -24,9 +24,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_cli(args, capsys)
 
 
 def check(capsys: pytest.CaptureFixture[str], *more: str) -> tuple[int, list[str]]:

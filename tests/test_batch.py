@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import run_cli
 from netiquette import batch
 from netiquette.cli import main
 
@@ -41,9 +42,7 @@ def many(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_cli(args, capsys)
 
 
 @pytest.mark.parametrize("format", ["json", "text", "sarif"])

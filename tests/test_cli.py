@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import run_cli
 from netiquette.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,16 +20,8 @@ CLEAN = (
 PROFANE_ERROR = "Hi Ana, please DO NOT reply.\n"
 
 
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_cli(args, capsys)
 
 
 def test_clean_file_exits_0(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -17,6 +17,7 @@ import jsonschema
 import pytest
 
 import netiquette
+from helpers import run_cli
 from netiquette.cli import main
 from netiquette.fixing import FixResult, apply_fixes
 from netiquette.report import Report, Suggestion
@@ -291,16 +292,8 @@ TR_FIXED = (
 )
 
 
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_cli(args, capsys)
 
 
 def test_fix_writes_the_files_and_sums_up(

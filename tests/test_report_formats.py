@@ -13,6 +13,7 @@ from xml.etree import ElementTree as ET
 import jsonschema
 import pytest
 
+from helpers import run_cli
 from netiquette.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,9 +32,7 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(["check", "--no-config", "--lang", "en", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_cli(args, capsys, "check", "--no-config", "--lang", "en")
 
 
 def test_sarif_is_valid_and_has_what_github_code_scanning_reads(

@@ -416,18 +416,8 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     known = baseline.read(args.baseline) if args.baseline else None
     templates, template_errors = _load_templates(settings, err, args.follow_symlinks)
     linter = Linter(config=settings, templates=templates)
-    paths = list(args.paths)
-    if not paths:
-        if sources.stdin_is_interactive():
-            print("netiquette: error: give files or folders to check, or - for stdin", file=err)
-            return EXIT_USAGE
-        paths = ["-"]
-    skipped: list[str] = []
-    items = list(sources.expand_paths(paths, follow_symlinks=args.follow_symlinks, skipped=skipped))
-    for note in skipped:
-        print(f"netiquette: {one_line(note)}", file=err)
+    paths, items = _files(args.paths, "check", err, follow_symlinks=args.follow_symlinks)
     if not items:
-        print("netiquette: error: no .txt or .md files found in " + ", ".join(paths), file=err)
         return EXIT_USAGE
     context = None
     if args.customer_message:
@@ -496,18 +486,8 @@ def run_fix(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     settings = _settings(args)
     templates, template_errors = _load_templates(settings, err)
     linter = Linter(config=settings, templates=templates)
-    paths = list(args.paths)
-    if not paths:
-        if sources.stdin_is_interactive():
-            print("netiquette: error: give files or folders to fix, or - for stdin", file=err)
-            return EXIT_USAGE
-        paths = ["-"]
-    skipped: list[str] = []
-    items = list(sources.expand_paths(paths, skipped=skipped))
-    for note in skipped:
-        print(f"netiquette: {one_line(note)}", file=err)
+    paths, items = _files(args.paths, "fix", err)
     if not items:
-        print("netiquette: error: no .txt or .md files found in " + ", ".join(paths), file=err)
         return EXIT_USAGE
     totals = fix_files.fix_items(
         items,
@@ -525,6 +505,27 @@ def run_fix(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.exit_zero or not (totals.failed or (args.diff and totals.files)):
         return EXIT_OK
     return EXIT_FAILED
+
+
+def _files(
+    named: Sequence[str], verb: str, err: TextIO, *, follow_symlinks: bool = False
+) -> tuple[list[str], list[str | Path]]:
+    """The paths given (``-``, stdin, when none are and input is piped) and the files
+    they name, folders expanded; the links not followed are noted on ``err``. No files
+    (after a message on ``err``) is a usage error for the caller."""
+    paths = list(named)
+    if not paths:
+        if sources.stdin_is_interactive():
+            print(f"netiquette: error: give files or folders to {verb}, or - for stdin", file=err)
+            return paths, []
+        paths = ["-"]
+    skipped: list[str] = []
+    items = list(sources.expand_paths(paths, follow_symlinks=follow_symlinks, skipped=skipped))
+    for note in skipped:
+        print(f"netiquette: {one_line(note)}", file=err)
+    if not items:
+        print("netiquette: error: no .txt or .md files found in " + ", ".join(paths), file=err)
+    return paths, items
 
 
 def _at_least(report: Report, severity: Severity) -> Report:
