@@ -31,9 +31,11 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-## bench: speed and memory figures (see docs/performance.md)
-bench: $(STAMP)
+## bench: speed and memory figures, and the peers measured in the same run (see
+## docs/performance.md); installs the eval extra, and alex and write-good through npm
+bench: $(EVAL_STAMP) node-peers
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/bench_peers.py
 
 ## eval: precision and recall on data/eval and the shared data, against peers
 ## (docs/quality.md); installs matplotlib and proselint, and alex and write-good
@@ -43,11 +45,14 @@ $(EVAL_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,eval]'
 	touch $(EVAL_STAMP)
 
-eval: $(EVAL_STAMP)
+.PHONY: node-peers
+node-peers:
 	@if command -v npm >/dev/null 2>&1; then \
 		mkdir -p .eval-tools && npm install --silent --no-audit --no-fund --prefix .eval-tools alex@11 write-good@1 >/dev/null \
 		|| echo "npm install failed: alex and write-good are left out"; \
 	else echo "no npm: alex and write-good are left out"; fi
+
+eval: $(EVAL_STAMP) node-peers
 	$(BIN)/python benchmarks/quality.py
 
 ## docs: regenerate docs/rules/ from the rules' docstrings
