@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+EVAL_STAMP := $(VENV)/.eval-installed
 
 .PHONY: demo test lint bench eval docs wheel-check clean
 
@@ -40,7 +41,6 @@ bench: $(EVAL_STAMP) node-peers
 ## eval: precision and recall on data/eval and the shared data, against peers
 ## (docs/quality.md); installs matplotlib and proselint, and alex and write-good
 ## through npm when Node is present
-EVAL_STAMP := $(VENV)/.eval-installed
 $(EVAL_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,eval]'
 	touch $(EVAL_STAMP)
