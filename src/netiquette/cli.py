@@ -17,15 +17,20 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
-from netiquette import __version__, baseline, batch, formatters, sources
-from netiquette.config import Settings, load_settings
+from netiquette import __version__, formatters
 from netiquette.core import SEVERITIES, NetiquetteError, Severity
-from netiquette.linter import Linter
-from netiquette.report import Report
 from netiquette.templates.formats import FORMATS
 from netiquette.text.escape import one_line
+
+if TYPE_CHECKING:
+    from netiquette.config import Settings
+    from netiquette.report import Report
+
+# What a command needs is imported in its function (the linter, the text model,
+# language data, baselines, processes): ``--help`` and ``rules`` load none of it, and
+# `tests/test_cli.py` checks that they never import spaCy.
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 PROGRESS_MIN_FILES = 20
@@ -336,6 +341,8 @@ def _discard_stdout() -> None:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
+    from netiquette.config import load_settings
+
     base = load_settings(args.config, start=Path.cwd(), use_files=not args.no_config)
     ignore = None
     if args.ignore:
@@ -408,6 +415,9 @@ def _load_templates(
 
 
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from netiquette import baseline, batch, sources
+    from netiquette.linter import Linter
+
     settings = _settings(args)
     jobs = batch.default_jobs() if args.jobs is None else args.jobs
     if jobs < 1:
@@ -491,7 +501,8 @@ def run_fix(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``netiquette fix``: exit 0 when every fixed text passes the gate (and, with
     --diff, nothing would change), 1 otherwise, 2 on a usage, configuration, input or
     write error (the other files are still fixed)."""
-    from netiquette import fix_files
+    from netiquette import fix_files, sources
+    from netiquette.linter import Linter
 
     settings = _settings(args)
     templates, template_errors = _load_templates(settings, err)
@@ -571,6 +582,8 @@ def _rule_docs(audit: bool = False) -> dict[str, formatters.RuleDoc]:
 def _write_report(path: str, rendered: str, err: TextIO) -> bool:
     """Write the report file the user named, atomically (a device such as /dev/stdout
     is written to); False (after a message) when it cannot be."""
+    from netiquette import sources
+
     data = (rendered + "\n").encode("utf-8", "surrogateescape")
     try:
         if os.path.exists(path) and not os.path.isfile(path):
@@ -612,6 +625,7 @@ def run_templates_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
     """``netiquette templates audit``: exit 0 clean, 1 an error-level finding (a linter
     error, a malformed placeholder, an empty template), 2 a usage, configuration or
     input error (the readable templates are still audited)."""
+    from netiquette.linter import Linter
     from netiquette.templates import audit
 
     args.fail_under = None
