@@ -38,6 +38,20 @@ def test_clean_file_exits_0(workdir: Path, capsys: pytest.CaptureFixture[str]) -
     assert "1 text checked: 1 passed" in out
 
 
+def test_check_turns_the_collector_back_on(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``check`` pauses the garbage collector while it starts (cli._collector_paused),
+    and it is on again afterwards, also when no file could be read."""
+    import gc
+
+    (workdir / "a.txt").write_text(CLEAN, encoding="utf-8")
+    assert run(["check", "a.txt"], capsys)[0] == 0
+    assert gc.isenabled()
+    assert run(["check", "missing.txt"], capsys)[0] == 2
+    assert gc.isenabled()
+
+
 def test_failing_file_exits_1_with_compiler_style_lines(
     workdir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
