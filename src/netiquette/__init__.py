@@ -8,11 +8,11 @@ True
 
 from __future__ import annotations
 
+import importlib
 import threading
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from netiquette.config import Settings
 from netiquette.core import (
     Category,
     ConfigError,
@@ -23,9 +23,13 @@ from netiquette.core import (
     TemplateError,
     UnsupportedLanguageError,
 )
-from netiquette.fixing import FixResult
-from netiquette.linter import Linter
-from netiquette.report import Report, Suggestion
+
+if TYPE_CHECKING:
+    from netiquette.config import Settings
+    from netiquette.fixing import FixResult
+    from netiquette.linter import Linter
+    from netiquette.registry import RuleInfo, rules
+    from netiquette.report import Report, Suggestion
 
 __version__ = "0.1.0"
 
@@ -90,6 +94,8 @@ def fix(
 
 def _linter(lang: str, options: Mapping[str, Any]) -> Linter:
     """A Linter for ``options``, or the shared default one of ``lang``."""
+    from netiquette.linter import Linter
+
     if options:
         return Linter(lang, **options)
     with _default_lock:
@@ -99,4 +105,29 @@ def _linter(lang: str, options: Mapping[str, Any]) -> Linter:
     return linter
 
 
-from netiquette.registry import RuleInfo, rules  # noqa: E402
+#: Where each public name that is imported on first use lives. ``import netiquette``
+#: loads only ``core``: the command line's ``--help`` and ``rules`` never need the
+#: linter, the text model or language data, and a check needs them once.
+_LAZY = {
+    "FixResult": "netiquette.fixing",
+    "Linter": "netiquette.linter",
+    "Report": "netiquette.report",
+    "RuleInfo": "netiquette.registry",
+    "Settings": "netiquette.config",
+    "Suggestion": "netiquette.report",
+    "rules": "netiquette.registry",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The public names of :data:`_LAZY`, imported on first use (PEP 562)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'netiquette' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})

@@ -27,9 +27,7 @@ import os
 import re
 import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -218,6 +216,9 @@ class Backend:
 
     def check(self, text: str) -> list[LTMatch]:
         """LanguageTool's matches for ``text``; raises BackendUnavailable."""
+        import urllib.error  # with http.client, ssl and email: only once a server is used
+        import urllib.request
+
         endpoint = self._endpoint()
         params = {"language": self.language, "text": text}
         if self.disabled_rules:

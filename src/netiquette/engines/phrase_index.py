@@ -137,13 +137,60 @@ def _prefilter(starts: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(_trie_regex(starts))
 
 
+_Test = Callable[[str, int], "re.Match[str] | None"]
+
+
+def _needs_test(starts: frozenset[str]) -> bool:
+    """Whether ``prefilter(starts)`` is a pattern (not None)."""
+    return bool(starts) and all(" " in head for head in starts)
+
+
+class _Deferred:
+    """The prefilter of one key, compiled the first time a document has a token of the
+    key: a reply meets few of a language's ~660 keys, and compiling them all took
+    ~50 ms of building a linter. Once compiled, the pattern (``as_match``: its
+    ``match``) takes this object's place in ``table``, so later documents use it
+    directly."""
+
+    __slots__ = ("as_match", "key", "starts", "table")
+
+    def __init__(
+        self, key: str, starts: frozenset[str], table: dict[str, Any], as_match: bool
+    ) -> None:
+        self.key = key
+        self.starts = starts
+        self.table = table
+        self.as_match = as_match
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        pattern = _prefilter(self.starts)
+        assert pattern is not None  # only keys that need a test wait (_needs_test)
+        if self.table.get(self.key) is self:
+            self.table[self.key] = pattern.match if self.as_match else pattern
+        return pattern.match(text, pos)
+
+    __call__ = match
+
+
+def deferred_prefilters(
+    heads_by_key: Mapping[str, Iterable[str]],
+) -> dict[str, re.Pattern[str] | _Deferred | None]:
+    """``prefilter`` of each key's heads, each compiled when first used."""
+    table: dict[str, re.Pattern[str] | _Deferred | None] = {}
+    for key, found in heads_by_key.items():
+        starts = frozenset(found)
+        table[key] = _Deferred(key, starts, table, as_match=False) if _needs_test(starts) else None
+    return table
+
+
 @dataclass(frozen=True)
 class _Registry:
     """Every key (with its heads) and stem the phrase lists of a language registered."""
 
     heads: Mapping[str, frozenset[str]]
-    #: By key: the ``match`` of the shared test (None: every token of the key is kept).
-    prefilters: Mapping[str, Callable[[str, int], re.Match[str] | None] | None]
+    #: By key: the ``match`` of the shared test (None: every token of the key is kept),
+    #: or a :class:`_Deferred` test until a document first needs it.
+    prefilters: Mapping[str, _Test | None]
     keys: frozenset[str]
     stems: frozenset[str]
     #: Names this registry's pass over a document (``Document.shared``): a new registry
@@ -168,8 +215,12 @@ def register(lang: str, heads_by_key: Mapping[str, Iterable[str]], stems: Iterab
             after = frozenset(found) if before is None else before.union(found)
             if after != before:
                 merged[key] = after
-                quick = prefilter(after)
-                prefilters[key] = None if quick is None else quick.match
+                prefilters[key] = (
+                    _Deferred(key, after, prefilters, as_match=True) if _needs_test(after) else None
+                )
+        for test in prefilters.values():
+            if isinstance(test, _Deferred):
+                test.table = prefilters  # a compiled test replaces it in this table
         stems = old.stems.union(stems)
         if merged != old.heads or stems != old.stems:
             _REGISTRY[lang] = _Registry(merged, prefilters, frozenset(merged), stems)

@@ -66,9 +66,9 @@ from netiquette.core import FIX_SAFETIES, SEVERITIES, ConfigError
 from netiquette.engines.conditions import Conditions
 from netiquette.engines.phrase_index import (
     STEM_LENGTH,
+    deferred_prefilters,
     first_word_keys,
     head_of,
-    prefilter,
     register,
     starts,
 )
@@ -290,7 +290,7 @@ class PhraseList:
         self._order = {entry: i for i, entry in enumerate(self.entries)}
         # Per key, one small pattern made of the first two words of its spellings: most
         # tokens "you" start none of them, and one failed match says so.
-        self._prefilter = {key: prefilter(found) for key, found in heads.items()}
+        self._prefilter = deferred_prefilters(heads)
         register(lang, heads, self._stems)
 
     @classmethod

@@ -3,19 +3,22 @@
 text (a terminal), json and json-lines (docs/report.schema.json), sarif (GitHub code
 scanning), github (workflow commands), gitlab (Code Quality), junit, checkstyle and
 rdjson (reviewdog).
+
+A format's module is imported when a report is written in it: the command line's
+``--help`` needs only the names.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-from netiquette.formatters.ci import format_github, format_gitlab, format_rdjson
-from netiquette.formatters.diagnostics import FileResult, from_audit, from_reports
-from netiquette.formatters.rules import RuleDoc
-from netiquette.formatters.sarif import format_sarif
-from netiquette.formatters.text import format_json, format_json_lines, format_text, summary
-from netiquette.formatters.xml_formats import format_checkstyle, format_junit
-from netiquette.report import Report
+if TYPE_CHECKING:
+    from netiquette.formatters.diagnostics import FileResult, from_audit
+    from netiquette.formatters.rules import RuleDoc
+    from netiquette.formatters.text import format_json, format_text, summary
+    from netiquette.report import Report
 
 #: The formats both ``check`` and ``templates audit`` write (each has its own text and
 #: json).
@@ -35,6 +38,23 @@ __all__ = [
     "summary",
 ]
 
+#: The module of each name of ``__all__`` imported on first use.
+_LAZY = {
+    "FileResult": "diagnostics",
+    "RuleDoc": "rules",
+    "format_json": "text",
+    "format_text": "text",
+    "from_audit": "diagnostics",
+    "summary": "text",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _LAZY.get(name)
+    if home is None:
+        raise AttributeError(f"module 'netiquette.formatters' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"netiquette.formatters.{home}"), name)
+
 
 def render(
     name: str,
@@ -45,12 +65,16 @@ def render(
     show_scores: bool = True,
 ) -> str:
     """The replies' ``reports`` in the format ``name`` (one of FORMATS)."""
+    from netiquette.formatters import text
+
     if name == "text":
-        return format_text(reports, show_scores=show_scores)
+        return text.format_text(reports, show_scores=show_scores)
     if name == "json":
-        return format_json(reports)
+        return text.format_json(reports)
     if name == "json-lines":
-        return format_json_lines(reports)
+        return text.format_json_lines(reports)
+    from netiquette.formatters.diagnostics import from_reports
+
     return render_files(name, from_reports(reports), rules=rules, version=version)
 
 
@@ -62,17 +86,19 @@ def render_files(
     version: str = "",
 ) -> str:
     """``files`` (replies or audited templates) in one of the CI formats."""
+    from netiquette.formatters import ci, sarif, xml_formats
+
     rules = rules or {}
     if name == "sarif":
-        return format_sarif(files, rules, version)
+        return sarif.format_sarif(files, rules, version)
     if name == "github":
-        return format_github(files)
+        return ci.format_github(files)
     if name == "gitlab":
-        return format_gitlab(files)
+        return ci.format_gitlab(files)
     if name == "junit":
-        return format_junit(files)
+        return xml_formats.format_junit(files)
     if name == "checkstyle":
-        return format_checkstyle(files)
+        return xml_formats.format_checkstyle(files)
     if name == "rdjson":
-        return format_rdjson(files, rules)
+        return ci.format_rdjson(files, rules)
     raise ValueError(f"unknown format {name!r}")

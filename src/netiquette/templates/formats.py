@@ -40,7 +40,6 @@ from pathlib import Path
 from typing import Any
 
 from netiquette.core import TemplateError
-from netiquette.lang.files import parse_yaml
 from netiquette.text.escape import lone_surrogate
 from netiquette.text.markup import looks_like_html
 
@@ -237,6 +236,8 @@ def _read_text(path: Path, text: str, default_id: str) -> TemplateRecord:
     if match is None:
         return TemplateRecord(default_id, text, source=str(path), line=1)
     import yaml
+
+    from netiquette.lang.files import parse_yaml  # with YAML: not for ``netiquette --help``
 
     try:
         meta = parse_yaml(match.group(1), _front_matter_loader())
