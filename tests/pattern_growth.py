@@ -25,6 +25,7 @@ from functools import cached_property
 from typing import Any
 
 import netiquette
+from netiquette.engines import phrase_index
 
 _SCAN_METHODS = re.compile(r"\.(search|finditer|findall|sub|subn|split)\(")
 _BASE_UNITS = (
@@ -99,6 +100,10 @@ def _object_patterns(root: Any, where: str, seen: set[int]) -> Iterator[Found]:
             if isinstance(value.pattern, str):
                 yield Found(path, value, scanned=not (name and _match_only(name, source)))
             continue
+        if isinstance(value, phrase_index._Deferred):
+            # A prefilter compiled on first use: compile it to test it (run with .match).
+            yield Found(path, value.compiled(), scanned=False)
+            continue
         if isinstance(value, dict):
             queue.extend((item, f"{path}.{key}", depth + 1, "", "") for key, item in value.items())
         elif isinstance(value, (list, tuple, set, frozenset)):
@@ -119,8 +124,12 @@ def all_patterns() -> list[Found]:
     for item in _module_patterns():
         found.setdefault((item.pattern.pattern, item.pattern.flags), item)
     seen: set[int] = set()
+    # Every linter stays alive until the end: ``seen`` holds ids, and a freed object's
+    # id is reused by the next language's objects, which would then be skipped.
+    linters: list[netiquette.Linter] = []
     for lang in ("en", "tr"):
         linter = netiquette.Linter(lang)
+        linters.append(linter)
         linter.check("Hi, thanks for your message; we'll look into it ASAP. :) Regards")
         for rule in linter._rules(lang)[0]:
             for item in _object_patterns(rule, f"{lang}:{rule.id}", seen):

@@ -535,7 +535,7 @@ def run_fix(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``netiquette fix``: exit 0 when every fixed text passes the gate (and, with
     --diff, nothing would change), 1 otherwise, 2 on a usage, configuration, input or
     write error (the other files are still fixed)."""
-    from netiquette import fix_files, sources
+    from netiquette import fix_files
     from netiquette.linter import Linter
 
     settings = _settings(args)
@@ -568,6 +568,8 @@ def _files(
     """The paths given (``-``, stdin, when none are and input is piped) and the files
     they name, folders expanded; the links not followed are noted on ``err``. No files
     (after a message on ``err``) is a usage error for the caller."""
+    from netiquette import sources
+
     paths = list(named)
     if not paths:
         if sources.stdin_is_interactive():
