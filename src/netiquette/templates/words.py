@@ -36,9 +36,9 @@ _SURROGATES_END = 0xE000
 # "\x01" of the text itself is blanked first; like a space, it is no word character).
 _HOLE = " \x01 "
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|\x01")
-_TURKIC_CASE = str.maketrans({"I": "ı", "İ": "i"})
-_DOTTED_I = str.maketrans({"İ": "i"})
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+# str.replace, not str.translate: translate looks every character up in a dict (~50x
+# slower on non-ASCII text).
+_APOSTROPHES = ("\u2019", "\u2018", "\u02bc")
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _QUOTED_LINE = re.compile(r"(?m)^[ \t]*>.*$")
@@ -147,12 +147,16 @@ def fold_text(text: str, lang: str) -> str:
     of those left go the slow way. The typographic apostrophes then become "'"."""
     if text.isascii():
         return fold(text, lang)
-    turkic = lang in turkic_codes()
-    text_ = text.translate(_TURKIC_CASE if turkic else _DOTTED_I)
+    text_ = text.replace("İ", "i") if "İ" in text else text
+    if "I" in text_ and lang in turkic_codes():
+        text_ = text_.replace("I", "ı")
     lowered = text_.lower()
     if len(lowered) != len(text) or "\u03a3" in text_:
         return fold(text, lang)
-    return lowered.translate(_APOSTROPHES)
+    for apostrophe in _APOSTROPHES:
+        if apostrophe in lowered:
+            lowered = lowered.replace(apostrophe, "'")
+    return lowered
 
 
 def template_tokens(text: str, lang: str) -> list[str]:
