@@ -318,3 +318,30 @@ def test_real_public_templates_in_place() -> None:
     ]
     assert malformed == []
     assert result.tiny == []
+
+
+def test_worker_processes_give_the_same_audit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Templates linted in forked workers (batch.map_in_order) give the same result,
+    in the same order, as in one process."""
+    import functools
+
+    from netiquette import batch
+
+    monkeypatch.setattr(batch, "MIN_FILES_PER_JOB", 3)
+    monkeypatch.setattr(batch, "CHUNK_FILES", 2)
+    folder = tmp_path / "macros"
+    folder.mkdir()
+    (folder / "broken.txt").write_text("Hi {{ first name }}, your order {order_id}} is late.")
+    (folder / "copy.txt").write_text((folder / "broken.txt").read_text())
+    paths = [folder, *sorted(p for p in (EXAMPLES / "templates").iterdir() if p.is_file())]
+    one = audit.audit(paths, checker=_checker(), lang="en")
+    two = audit.audit(
+        paths,
+        checker=_checker(),
+        lang="en",
+        map_records=functools.partial(batch.map_in_order, jobs=2),
+    )
+    assert len(one.templates) > 3 * 2
+    assert two.to_dict() == one.to_dict()

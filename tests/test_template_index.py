@@ -16,7 +16,6 @@ from netiquette.templates import index as template_index
 from netiquette.templates import load as load_templates
 from netiquette.templates import matching as templates_module
 from netiquette.templates.index import TemplateIndex, fingerprint
-from netiquette.templates.words import WordCodes
 
 SENTENCES = [
     "Thank you for contacting us about your order.",
@@ -98,8 +97,8 @@ def test_same_best_match_as_brute_force(
 def test_index_prunes_candidates(big: tuple[dict[str, str], TemplateSet]) -> None:
     texts, tset = big
     query = _queries(texts, 1)[0]
-    # The set's own encoding: its words get codes in the order the set keeps them.
-    codes = WordCodes()
+    # The set's own encoding (codes are given in the order the templates were read).
+    codes = tset._codes
     assert fingerprint([codes.add(t.words) for t in tset]) == tset.fingerprint
     encoded = codes.encode(normalize(query, "en").words)
     kept = tset.index.candidates(encoded, 40, cutoff=90.0)
@@ -133,7 +132,7 @@ def test_version_mismatch_and_bad_files(
     path = tmp_path / "old.idx"
     tset.build_index().save(path)
     monkeypatch.setattr(template_index, "VERSION", template_index.VERSION + 1)
-    with pytest.raises(TemplateError, match="version 2 does not match"):
+    with pytest.raises(TemplateError, match="version 3 does not match"):
         TemplateIndex.load(path)
     monkeypatch.undo()
     junk = tmp_path / "junk.idx"
@@ -253,3 +252,32 @@ def test_candidates_among_many_short_templates_are_exact() -> None:
         for low, high in ((0, len(encoded)), (1_000, 3_000)):
             expected = [i for i in range(low, high) if set(draft) & set(encoded[i])]
             assert index.candidates(draft, 1, low, high) == expected
+
+
+def test_template_words_are_the_words_of_normalize() -> None:
+    """The loader's one-pass tokens (fold_text, template_tokens) give exactly the
+    words of ``normalize``, the matcher's reference, on every code point and on texts
+    built to hit the edges (placeholders next to apostrophes, "\\x01", İ, Σ)."""
+    from netiquette.templates.words import fold_text, template_tokens
+    from netiquette.text.fold import fold
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    rng = random.Random(3)
+    alphabet = "ab'’ {}[]<>%@_$X*|İIıΣ\n\x01éNAME"
+    texts = [every, "ΟΔΟΣ İstanbul", "a'XXXX b", "don'[NAME]'t", "x\x01y {{a}}\x01"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    texts += list(_templates(300).values())
+    for lang in ("en", "tr"):
+        assert fold_text(every, lang) == fold(every, lang)
+        for text in texts:
+            want = ["\x01" if w is None else w for w in normalize(text, lang).words]
+            assert template_tokens(text, lang) == want, text[:80]
+
+
+def test_templates_are_kept_once(big: tuple[dict[str, str], TemplateSet]) -> None:
+    """A set keeps the text it was given (no copy) and makes Template objects when
+    asked, with the words normalize finds."""
+    texts, tset = big
+    template = tset["t0005"] if "t0005" in tset else next(iter(tset))
+    assert template.text is texts[template.id]
+    assert template.words == normalize(texts[template.id], "en").words

@@ -3,7 +3,9 @@
 The reports come back in the order of the files whatever the number of processes, so
 ``--jobs 1`` and ``--jobs 4`` print the same. Workers are forked from the process that
 built the Linter and checked the first files, so the templates, their index and the
-rules of the languages met so far are built once and shared.
+rules of the languages met so far are built once and shared. :func:`map_in_order` is
+that machinery for any function (``netiquette templates audit`` lints templates with
+it).
 """
 
 from __future__ import annotations
@@ -14,11 +16,15 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from netiquette import sources
 from netiquette.core import NetiquetteError
 from netiquette.linter import Linter
 from netiquette.report import Report
+
+A = TypeVar("A")
+R = TypeVar("R")
 
 #: Fewer files than this per process are checked in this process: forking and
 #: building the rules in a worker costs more than checking them here.
@@ -68,13 +74,13 @@ def processes_for(files: int, jobs: int) -> int:
     return max(1, min(jobs, files // MIN_FILES_PER_JOB))
 
 
-#: The checker of a worker process (inherited from the parent through fork).
-_worker_checker: FileChecker | None = None
+#: The function of a worker process (inherited from the parent through fork).
+_worker_function: Callable[[Any], Any] | None = None
 
 
-def _check_in_worker(item: str | Path) -> Checked:
-    assert _worker_checker is not None, "a worker without a checker"
-    return _worker_checker(item)
+def _call_in_worker(item: Any) -> Any:
+    assert _worker_function is not None, "a worker without a function"
+    return _worker_function(item)
 
 
 def check_files(
@@ -90,25 +96,30 @@ def check_files(
     they share those rules instead of building them each. Standard input (``-``) is
     read by this process, so a run that includes it checks everything here.
     ``progress`` wraps the results (and is told their number)."""
-    processes = 1 if "-" in items else processes_for(len(items), jobs)
-    results = _results(checker, items, processes)
+    results = map_in_order(checker, items, 1 if "-" in items else jobs)
     yield from progress(results, len(items)) if progress else results
 
 
-def _results(
-    checker: FileChecker, items: Sequence[str | Path], processes: int
-) -> Iterator[Checked]:
+def map_in_order(function: Callable[[A], R], items: Sequence[A], jobs: int = 1) -> Iterator[R]:
+    """``function(item)`` for each item, in the order of ``items``, by up to ``jobs``
+    processes (:func:`processes_for`).
+
+    This process runs the first MIN_FILES_PER_JOB items itself (building whatever
+    ``function`` builds lazily: a linter's rules) and then forks the workers for the
+    rest, so that they share it. Items and results travel between processes by
+    pickle; ``function`` is inherited through fork and is never pickled."""
+    processes = processes_for(len(items), jobs)
     if processes == 1:
-        yield from map(checker, items)
+        yield from map(function, items)
         return
     first, rest = items[:MIN_FILES_PER_JOB], items[MIN_FILES_PER_JOB:]
-    yield from map(checker, first)
-    global _worker_checker
-    _worker_checker = checker
+    yield from map(function, first)
+    global _worker_function
+    _worker_function = function
     gc.freeze()  # what is built so far is not copied into each worker by its collector
     try:
         with multiprocessing.get_context("fork").Pool(processes) as pool:
-            yield from pool.imap(_check_in_worker, rest, chunksize=CHUNK_FILES)
+            yield from pool.imap(_call_in_worker, rest, chunksize=CHUNK_FILES)
     finally:
         gc.unfreeze()
-        _worker_checker = None
+        _worker_function = None

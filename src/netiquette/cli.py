@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import gc
 import json
 import os
@@ -279,6 +280,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--known-variables",
         metavar="NAMES",
         help="the variables templates may use (comma-separated, * wildcards); others are errors",
+    )
+    audit.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        metavar="N",
+        help="lint templates in N processes (default: the number of cores); the output is "
+        "the same as with --jobs 1",
     )
     audit.add_argument(
         "--similarity",
@@ -644,7 +653,7 @@ def _write_report(path: str, rendered: str, err: TextIO) -> bool:
     return True
 
 
-def _progress_bar(err: TextIO) -> Callable[[Iterator[T], int], Iterable[T]]:
+def _progress_bar(err: TextIO, unit: str = "file") -> Callable[[Iterator[T], int], Iterable[T]]:
     """Results with a progress bar on stderr when there are many and it is a terminal."""
 
     def wrap(results: Iterator[T], total: int) -> Iterable[T]:
@@ -652,7 +661,7 @@ def _progress_bar(err: TextIO) -> Callable[[Iterator[T], int], Iterable[T]]:
             return results
         from tqdm import tqdm
 
-        bar: Iterable[T] = tqdm(results, total=total, file=err, unit="file", leave=False)
+        bar: Iterable[T] = tqdm(results, total=total, file=err, unit=unit, leave=False)
         return bar
 
     return wrap
@@ -672,6 +681,7 @@ def run_templates_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
     """``netiquette templates audit``: exit 0 clean, 1 an error-level finding (a linter
     error, a malformed placeholder, an empty template), 2 a usage, configuration or
     input error (the readable templates are still audited)."""
+    from netiquette import batch
     from netiquette.linter import Linter
     from netiquette.templates import audit
 
@@ -684,15 +694,16 @@ def run_templates_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
     if not 1 <= similarity <= 100:
         print("netiquette: error: --similarity must be between 1 and 100", file=err)
         return EXIT_USAGE
+    jobs = batch.default_jobs() if args.jobs is None else args.jobs
+    if jobs < 1:
+        print("netiquette: error: --jobs must be at least 1", file=err)
+        return EXIT_USAGE
     with _notes_on(err):
         records, problems = audit.read_records(
             args.paths, settings.templates_format, follow_symlinks=args.follow_symlinks
         )
     for problem in problems:
         print(f"netiquette: error: {one_line(str(problem))}", file=err)
-
-    def progress(items: Sequence[Any]) -> Iterable[Any]:
-        return _with_progress(items, err, "template")
 
     checker = Linter(config=settings.with_overrides(templates=()), ignore=audit.IGNORED_RULES)
     result = audit.audit_records(
@@ -701,7 +712,8 @@ def run_templates_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
         lang=settings.lang,
         known_variables=settings.known_variables,
         similarity=similarity,
-        progress=progress,
+        progress=_progress_bar(err, "template"),
+        map_records=functools.partial(batch.map_in_order, jobs=jobs),
     )
     result.problems = problems
     if args.format == "json":

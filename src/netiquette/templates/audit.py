@@ -26,7 +26,7 @@ templates are warnings.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -162,42 +162,37 @@ def read_records(
 # -- the audit -------------------------------------------------------------------------
 
 
-def audit_records(
-    records: Sequence[TemplateRecord],
-    *,
-    checker: Checker,
-    lang: str = AUTO,
-    known_variables: Sequence[str] = (),
-    similarity: int = DEFAULT_SIMILARITY,
-    progress: Callable[[Sequence[TemplateRecord]], Iterable[TemplateRecord]] | None = None,
-) -> AuditResult:
-    """Audit templates already read (see the module docstring).
+#: What the audit keeps of one template: its findings, its words, its slot names.
+_Audited = tuple[TemplateAudit, tuple[str | None, ...], tuple[str, ...]]
+#: Runs a function over the records, in order: ``map`` or
+#: ``netiquette.batch.map_in_order`` (forked worker processes).
+MapRecords = Callable[
+    [Callable[[TemplateRecord], _Audited], Sequence[TemplateRecord]], Iterable[_Audited]
+]
+#: Wraps the results, given their number: a progress bar.
+Progress = Callable[[Iterator[_Audited], int], Iterable[_Audited]]
 
-    ``checker`` runs the rules on each template: a Linter without the rules in
-    :data:`IGNORED_RULES` (``Linter(..., ignore=IGNORED_RULES)``), whose report's
-    language is the template's; ``lang`` is used for templates it does not check
-    (blank ones).
-    """
-    if not 1 <= similarity <= 100:
-        raise ValueError(f"similarity must be between 1 and 100, got {similarity}")
-    known = tuple(known_variables)
-    lang = check_language(lang)
-    default_lang = lang if lang != AUTO else fallback()
-    audits: list[TemplateAudit] = []
-    words_of: list[tuple[str | None, ...]] = []
-    slot_names: list[tuple[str, ...]] = []
-    iterable = progress(records) if progress else records
-    for record in iterable:
+
+@dataclass(frozen=True)
+class _RecordAuditor:
+    """The audit of one template on its own (every rule, placeholders, size): the part
+    that runs in worker processes."""
+
+    checker: Checker
+    default_lang: str
+    known: tuple[str, ...]
+
+    def __call__(self, record: TemplateRecord) -> _Audited:
         text = strip_html(record.body) if record.html else record.body
-        report = checker.check(text, path=record.source or None) if text.strip() else None
-        text_lang = report.lang if report is not None else default_lang
+        report = self.checker.check(text, path=record.source or None) if text.strip() else None
+        text_lang = report.lang if report is not None else self.default_lang
         norm = normalize(text, text_lang)
         line_of = _line_mapper(record)
         item = TemplateAudit(record.id, record.source, record.line, record.title, norm.word_count)
         found: list[tuple[int, TemplateFinding]] = []
         if report is not None:
             found += [(s.start, _from_suggestion(s, line_of)) for s in report.suggestions]
-        found += placeholder_findings(text, text_lang, known)
+        found += placeholder_findings(text, text_lang, self.known)
         found.sort(key=lambda pair: pair[0])
         for offset, finding in found:
             if finding.line is None:
@@ -220,9 +215,43 @@ def audit_records(
                     record.line,
                 )
             )
+        names = tuple(slot_key(p.name) for p in placeholders.find(text, text_lang))
+        return item, norm.words, names
+
+
+def audit_records(
+    records: Sequence[TemplateRecord],
+    *,
+    checker: Checker,
+    lang: str = AUTO,
+    known_variables: Sequence[str] = (),
+    similarity: int = DEFAULT_SIMILARITY,
+    progress: Progress | None = None,
+    map_records: MapRecords | None = None,
+) -> AuditResult:
+    """Audit templates already read (see the module docstring).
+
+    ``checker`` runs the rules on each template: a Linter without the rules in
+    :data:`IGNORED_RULES` (``Linter(..., ignore=IGNORED_RULES)``), whose report's
+    language is the template's; ``lang`` is used for templates it does not check
+    (blank ones). ``map_records(function, records)`` runs the per-template part (rules,
+    placeholders, size) over the records in order: ``map`` by default, or
+    ``functools.partial(netiquette.batch.map_in_order, jobs=2)`` for worker
+    processes. ``progress(results, total)`` wraps its results (a progress bar).
+    """
+    if not 1 <= similarity <= 100:
+        raise ValueError(f"similarity must be between 1 and 100, got {similarity}")
+    lang = check_language(lang)
+    default_lang = lang if lang != AUTO else fallback()
+    auditor = _RecordAuditor(checker, default_lang, tuple(known_variables))
+    results = iter((map_records or map)(auditor, records))
+    audits: list[TemplateAudit] = []
+    words_of: list[tuple[str | None, ...]] = []
+    slot_names: list[tuple[str, ...]] = []
+    for item, words, names in progress(results, len(records)) if progress else results:
         audits.append(item)
-        words_of.append(norm.words)
-        slot_names.append(tuple(slot_key(p.name) for p in placeholders.find(text, text_lang)))
+        words_of.append(words)
+        slot_names.append(names)
     tiny = [a.id for a in audits if any(f.rule_id == TINY[0] for f in a.findings)]
 
     # Trivial duplicates: same words, same placeholders (whatever their syntax).
@@ -265,8 +294,9 @@ def audit(
     format: str = "auto",
     known_variables: Sequence[str] = (),
     similarity: int = DEFAULT_SIMILARITY,
-    progress: Callable[[Sequence[TemplateRecord]], Iterable[TemplateRecord]] | None = None,
+    progress: Progress | None = None,
     follow_symlinks: bool = False,
+    map_records: MapRecords | None = None,
 ) -> AuditResult:
     """Read every template of ``paths`` and audit them; unreadable files and records are
     listed in ``problems`` and the rest is still audited."""
@@ -278,6 +308,7 @@ def audit(
         known_variables=known_variables,
         similarity=similarity,
         progress=progress,
+        map_records=map_records,
     )
     result.problems = problems
     return result

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     IntArray = npt.NDArray[np.int32]
 
 #: Bumped whenever the saved layout changes; a saved index of another version is refused.
-VERSION = 2
+VERSION = 3
 _MAGIC = "netiquette-template-index"
 #: The arrays of a saved index (see :meth:`TemplateIndex.save`).
 _ARRAYS = ("words", "offsets", "ids", "counts", "slots", "lengths")
@@ -68,7 +68,7 @@ class TemplateIndex:
     across threads.
     """
 
-    def __init__(self, encoded: Sequence[str], *, slot: str = "\U000f0000") -> None:
+    def __init__(self, encoded: Sequence[str], *, slot: str = "\x01") -> None:
         import numpy as np  # imported on first use: ``import netiquette`` stays light
 
         self.size = len(encoded)

@@ -30,7 +30,7 @@ from __future__ import annotations
 import bisect
 import os
 import warnings
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -42,7 +42,14 @@ from netiquette.lang import check_language
 from netiquette.templates.formats import TemplateRecord
 from netiquette.templates.index import TemplateIndex, fingerprint
 from netiquette.templates.reading import TemplateWarning, duplicate_id
-from netiquette.templates.words import SLOT, Normalized, WordCodes, WordCounts, normalize
+from netiquette.templates.words import (
+    SLOT,
+    Normalized,
+    WordCodes,
+    WordCounts,
+    normalize,
+    template_tokens,
+)
 from netiquette.text.markup import blank_tags, strip_html
 
 #: Words of the draft that may stand in for one placeholder of the template.
@@ -157,25 +164,45 @@ def _score(common: float, template_length: int, draft_length: float) -> float:
 
 
 class TemplateSet:
-    """A set of known templates, normalised once, searched with :meth:`best_match`."""
+    """A set of known templates, normalised once, searched with :meth:`best_match`.
+
+    Each template is kept as its record (or :class:`Template`), whose text is the one
+    copy of it, and its encoded words, one code point each (two bytes a word for up
+    to ~55,000 distinct words); :class:`Template` objects, with their words, are made
+    when asked for (``set[id]``, iterating).
+    """
 
     def __init__(self, templates: Iterable[Template], *, lang: str = "en") -> None:
+        items = list(templates)
+        codes = WordCodes()
+        self._setup(items, [codes.add(t.words) for t in items], codes, lang)
+
+    def _setup(
+        self,
+        items: Sequence[Template | TemplateRecord],
+        encoded: Sequence[str],
+        codes: WordCodes,
+        lang: str,
+    ) -> None:
         self.lang = lang
-        ordered = sorted(templates, key=lambda t: (t.word_count, t.id))
-        ids: dict[str, Template] = {}
-        for template in ordered:
-            other = ids.get(template.id)
+        counts = [len(e) - e.count(SLOT) for e in encoded]
+        order = sorted(range(len(items)), key=lambda i: (counts[i], items[i].id))
+        by_id: dict[str, int] = {}
+        for position, i in enumerate(order):
+            template_id = items[i].id
+            other = by_id.get(template_id)
             if other is not None:
-                first, second = other.source or "a text", template.source or "a text"
-                raise TemplateError(duplicate_id(template.id, first, second))
-            ids[template.id] = template
-        self._by_id = ids
-        self._templates = tuple(ordered)
-        self._index = {t.id: i for i, t in enumerate(ordered)}
-        self._codes = WordCodes()
-        self._encoded = [self._codes.add(t.words) for t in ordered]
-        self._slots = [t.slots for t in ordered]
-        self._lengths = [t.word_count for t in ordered]
+                first = items[order[other]].source or "a text"
+                second = items[i].source or "a text"
+                raise TemplateError(duplicate_id(template_id, first, second))
+            by_id[template_id] = position
+        self._by_id = by_id
+        self._items: list[Template | TemplateRecord] = [items[i] for i in order]
+        self._encoded = [encoded[i] for i in order]
+        self._lengths = [counts[i] for i in order]
+        self._slots = [len(e) - n for e, n in zip(self._encoded, self._lengths, strict=True)]
+        self._codes = codes
+        self._vocabulary: list[str] | None = None
         self._max_slots = max(self._slots, default=0)
         self._template_index: TemplateIndex | None = None
         #: Files and records ``netiquette.templates.load`` skipped (``on_error="collect"``).
@@ -211,45 +238,56 @@ class TemplateSet:
     def from_records(cls, records: Iterable[TemplateRecord], *, lang: str = "en") -> TemplateSet:
         """A set from records read by :mod:`netiquette.templates.reading`."""
         lang = check_language(lang)
-        templates = []
+        codes = WordCodes()
+        kept: list[TemplateRecord] = []
+        encoded: list[str] = []
         for record in records:
             text = strip_html(record.body) if record.html else record.body
-            norm = normalize(text, lang)
-            where = record.location
-            if not norm.word_count:
+            code = codes.add_tokens(template_tokens(text, lang))
+            if len(code) == code.count(SLOT):
+                where = record.location
                 warnings.warn(
                     f"template '{record.id}'{f' ({where})' if where else ''} is blank; skipped",
                     TemplateWarning,
                     stacklevel=3,
                 )
                 continue
-            templates.append(
-                Template(
-                    record.id,
-                    record.body,
-                    norm.words,
-                    record.source or None,
-                    title=record.title,
-                    lang=record.lang,
-                    tags=record.tags,
-                    line=record.line,
-                )
-            )
-        return cls(templates, lang=lang)
+            kept.append(record)
+            encoded.append(code)
+        templates = cls.__new__(cls)
+        templates._setup(kept, encoded, codes, lang)
+        return templates
 
     # -- reading ----------------------------------------------------------------------
 
+    def _template(self, position: int) -> Template:
+        item = self._items[position]
+        if isinstance(item, Template):
+            return item
+        if self._vocabulary is None:
+            self._vocabulary = self._codes.words()
+        return Template(
+            item.id,
+            item.body,
+            self._codes.decode(self._encoded[position], self._vocabulary),
+            item.source or None,
+            title=item.title,
+            lang=item.lang,
+            tags=item.tags,
+            line=item.line,
+        )
+
     def __len__(self) -> int:
-        return len(self._templates)
+        return len(self._items)
 
     def __iter__(self) -> Iterator[Template]:
-        return iter(self._templates)
+        return (self._template(i) for i in range(len(self._items)))
 
     def __contains__(self, template_id: object) -> bool:
         return template_id in self._by_id
 
     def __getitem__(self, template_id: str) -> Template:
-        return self._by_id[template_id]
+        return self._template(self._by_id[template_id])
 
     def __repr__(self) -> str:
         return f"TemplateSet({len(self)} templates, lang={self.lang!r})"
@@ -304,7 +342,7 @@ class TemplateSet:
         draft shares with the template (or writes into its placeholders), with the
         punctuation that closes it.
         """
-        if not self._templates:
+        if not self._items:
             return None
         # An HTML draft is compared by its words; blanking the tags (same length) keeps
         # the reported span an index into the original.
@@ -327,7 +365,7 @@ class TemplateSet:
         alignment, index = best
         located = normalize(text, self.lang, drop_quoted=True, spans=True)
         start, end = _original_span(text, located, alignment)
-        template = self._templates[index]
+        template = self._items[index]
         own = 1.0 - alignment.matched / len(encoded) if encoded else 0.0
         return TemplateMatch(
             template.id,
@@ -340,7 +378,7 @@ class TemplateSet:
 
     def similarity(self, text: str, template_id: str) -> float:
         """Similarity (0-100) of ``text`` and one template, without any pruning."""
-        index = self._index[template_id]
+        index = self._by_id[template_id]
         draft = self._codes.encode(normalize(text, self.lang, drop_quoted=True).words)
         return round(_align(self._encoded[index], self._slots[index], draft).similarity, 1)
 

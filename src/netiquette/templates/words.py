@@ -17,17 +17,28 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from netiquette.core import TemplateError
-from netiquette.lang import codes
+from netiquette.lang import codes, turkic_codes
 from netiquette.lang import get as get_language
 from netiquette.text import placeholders
 from netiquette.text.fold import fold
 
 #: The code of a placeholder slot.
-SLOT = "\U000f0000"
+SLOT = "\x01"
 #: The code of a word no template has.
-UNKNOWN = "\U000f0001"
-_FIRST_WORD_CODE = 0x10000
+UNKNOWN = "\x02"
+# Word codes: from U+0100 up, skipping the surrogates, so that up to ~55,000 distinct
+# words keep encoded texts at two bytes a word (Python's UCS-2 strings).
+_FIRST_WORD_CODE = 0x100
 _LAST_WORD_CODE = 0xEFFFF
+_SURROGATES = 0xD800
+_SURROGATES_END = 0xE000
+# A template's placeholders in the text that _TOKEN splits: one "\x01" each (any
+# "\x01" of the text itself is blanked first; like a space, it is no word character).
+_HOLE = " \x01 "
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*|\x01")
+# str.replace, not str.translate: translate looks every character up in a dict (~50x
+# slower on non-ASCII text).
+_APOSTROPHES = ("\u2019", "\u2018", "\u02bc")
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _QUOTED_LINE = re.compile(r"(?m)^[ \t]*>.*$")
@@ -116,6 +127,60 @@ def normalize(
     return Normalized(tuple(words), tuple(offsets) if spans else ())
 
 
+def _code(n: int) -> str:
+    """The code point of the ``n``-th word."""
+    code = _FIRST_WORD_CODE + n
+    if code >= _SURROGATES:
+        code += _SURROGATES_END - _SURROGATES
+    if code > _LAST_WORD_CODE:
+        raise TemplateError(f"too many distinct words in the templates ({n:,})")
+    return chr(code)
+
+
+def fold_text(text: str, lang: str) -> str:
+    """:func:`netiquette.text.fold.fold`, for whole texts at C speed: the same result,
+    character for character (tests/test_template_index.py checks every code point).
+
+    ``str.lower`` maps each character as ``fold`` does except for "İ" (two characters
+    in Python, "i" here), the Turkic "I" (handled by a translation first) and the
+    Greek capital sigma (``lower`` depends on its neighbours there): texts with one
+    of those left go the slow way. The typographic apostrophes then become "'"."""
+    if text.isascii():
+        return fold(text, lang)
+    text_ = text.replace("İ", "i") if "İ" in text else text
+    if "I" in text_ and lang in turkic_codes():
+        text_ = text_.replace("I", "ı")
+    lowered = text_.lower()
+    if len(lowered) != len(text) or "\u03a3" in text_:
+        return fold(text, lang)
+    for apostrophe in _APOSTROPHES:
+        if apostrophe in lowered:
+            lowered = lowered.replace(apostrophe, "'")
+    return lowered
+
+
+def template_tokens(text: str, lang: str) -> list[str]:
+    """The words of ``normalize(text, lang).words`` with ``"\x01"`` for each placeholder:
+    the same words, found by one regular-expression pass over the folded text."""
+    folded = fold_text(text, lang)
+    table = _equivalents(lang)
+    if table is not None:
+        folded = folded.translate(table)
+    holes = placeholders.find(text, lang)
+    if not holes:
+        return _WORD.findall(folded)
+    if "\x01" in folded:
+        folded = folded.replace("\x01", " ")
+    parts = []
+    pos = 0
+    for hole in holes:
+        parts.append(folded[pos : hole.start])
+        parts.append(_HOLE)
+        pos = hole.end
+    parts.append(folded[pos:])
+    return _TOKEN.findall("".join(parts))
+
+
 class WordCodes:
     """One code point per distinct word, so that rapidfuzz compares words.
 
@@ -123,13 +188,45 @@ class WordCodes:
     without a code :data:`UNKNOWN` (drafts). A placeholder (``None``) is :data:`SLOT`.
     """
 
-    __slots__ = ("_codes",)
+    __slots__ = ("_codes", "_tokens")
 
     def __init__(self) -> None:
         self._codes: dict[str, str] = {}
+        # The same codes, and "\x01" (a placeholder of template_tokens) for SLOT.
+        self._tokens: dict[str, str] = {"\x01": SLOT}
 
     def __len__(self) -> int:
         return len(self._codes)
+
+    def words(self) -> list[str]:
+        """Every word, by code: ``words()[n]`` has the ``n``-th code."""
+        return list(self._codes)
+
+    def decode(self, encoded: str, words: list[str] | None = None) -> tuple[str | None, ...]:
+        """The words of an encoded template (``words``: :meth:`words`, when at hand)."""
+        vocabulary = self.words() if words is None else words
+        out: list[str | None] = []
+        for char in encoded:
+            if char == SLOT:
+                out.append(None)
+                continue
+            n = ord(char) - _FIRST_WORD_CODE
+            if n >= _SURROGATES - _FIRST_WORD_CODE:
+                n -= _SURROGATES_END - _SURROGATES
+            out.append(vocabulary[n])
+        return tuple(out)
+
+    def add_tokens(self, tokens: list[str]) -> str:
+        """Tokens of :func:`template_tokens` encoded, new words getting new codes."""
+        try:
+            return "".join(map(self._tokens.__getitem__, tokens))
+        except KeyError:
+            pass
+        table = self._tokens
+        for token in tokens:
+            if token not in table:
+                self._codes[token] = table[token] = _code(len(self._codes))
+        return "".join(map(table.__getitem__, tokens))
 
     def add(self, words: Iterable[str | None]) -> str:
         """``words`` encoded, new words getting the next free codes."""
@@ -141,11 +238,7 @@ class WordCodes:
                 continue
             code = codes.get(word)
             if code is None:
-                if _FIRST_WORD_CODE + len(codes) > _LAST_WORD_CODE:
-                    raise TemplateError(
-                        f"too many distinct words in the templates ({len(codes):,})"
-                    )
-                code = codes[word] = chr(_FIRST_WORD_CODE + len(codes))
+                code = codes[word] = self._tokens[word] = _code(len(codes))
             out.append(code)
         return "".join(out)
 
