@@ -35,8 +35,7 @@ lint: $(STAMP)
 ## bench: speed and memory figures, and the peers measured in the same run (see
 ## docs/performance.md); installs the eval extra, and alex and write-good through npm
 bench: $(EVAL_STAMP) node-peers
-	$(BIN)/python benchmarks/run.py
-	$(BIN)/python benchmarks/bench_peers.py
+	$(BIN)/python benchmarks/publish.py
 
 ## eval: precision and recall on data/eval and the shared data, against peers
 ## (docs/quality.md); installs matplotlib and proselint, and alex and write-good

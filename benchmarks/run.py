@@ -23,6 +23,11 @@ from corpus import replies
 
 PY = sys.executable
 ROOT = Path(__file__).resolve().parent.parent
+# The processes started here import netiquette from cached bytecode, as from an
+# installed wheel, even where the environment says not to write it (the first of each
+# command's runs writes it to a temporary folder).
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+os.environ["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="netiquette-pycache-")
 
 
 def _median_subprocess(args: list[str], runs: int, stdin: str | None = None) -> float:
@@ -118,23 +123,23 @@ def main() -> int:
     print("| measure | result | target |")
     print("|---|---|---|")
     print(f"| `import netiquette` | {imp * 1000:.0f} ms | <= 500 ms |")
-    print(f"| `netiquette check` one small file (wall) | {cli * 1000:.0f} ms | <= 1000 ms |")
+    print(f"| `netiquette check` one small file (wall) | {cli * 1000:.0f} ms | <= 500 ms |")
     print(f"| Linter('en') built + first check, after import | {build * 1000:.0f} ms | |")
     print(
         f"| one {lat['words']:.0f}-word reply, all offline rules (median / p95) | "
-        f"{lat['median_ms']:.2f} / {lat['p95_ms']:.2f} ms | median <= 2 ms |"
+        f"{lat['median_ms']:.2f} / {lat['p95_ms']:.2f} ms | median <= 0.5 ms |"
     )
-    print(f"| check_many throughput | {lat['per_second']:.0f} replies/s | >= 1000/s |")
+    print(f"| check_many throughput | {lat['per_second']:.0f} replies/s | >= 2000/s |")
     print(f"| peak RSS of the benchmark process | {lat['rss_mb']:.0f} MB | |")
     tr_first, tr_rss = turkish_first_check()
     tr = latency_and_throughput(args.quick, "tr")
     print(
         f"| Turkish: `import netiquette` to first report of Linter('tr') | "
-        f"{tr_first * 1000:.0f} ms | <= 1000 ms |"
+        f"{tr_first * 1000:.0f} ms | |"
     )
     print(
         f"| Turkish: one {tr['words']:.0f}-word reply (median / p95) | "
-        f"{tr['median_ms']:.2f} / {tr['p95_ms']:.2f} ms | median <= 2 ms |"
+        f"{tr['median_ms']:.2f} / {tr['p95_ms']:.2f} ms | median <= 0.5 ms |"
     )
     print(f"| Turkish: check_many throughput | {tr['per_second']:.0f} replies/s | |")
     print(f"| peak RSS, one auto linter holding both languages | {tr_rss:.0f} MB | < 300 MB |")
