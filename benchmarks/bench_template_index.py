@@ -161,7 +161,46 @@ def loading(texts: dict[str, str]) -> dict[str, str]:
         "load + index, first time": f"{first:.2f} s",
         "load, saved index": f"{saved:.2f} s",
         "extra RSS (Linter)": f"{extra:.0f} MB",
+        "rss_mb": extra,  # for the chart, not the table
     }
+
+
+#: The numbers behind the charts, one point per library size measured.
+CHART_POINTS: list[dict[str, float]] = []
+IMAGES = ROOT / "docs" / "images"
+
+
+def charts() -> list[str]:
+    """Match time and extra RSS against library size, as PNGs under docs/images/
+    (matplotlib, the eval extra); the Markdown that shows them."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    sizes = [p["templates"] for p in CHART_POINTS]
+    drawn = []
+    for name, title, series, unit in (
+        ("template-match-time.png", "Best match against library size",
+         [("p50_ms", "p50"), ("p95_ms", "p95")], "ms per query"),
+        ("template-rss.png", "Memory a Linter adds for its templates",
+         [("rss_mb", "extra RSS")], "MB"),
+    ):  # fmt: skip
+        figure, axes = plt.subplots(figsize=(6, 3.6))
+        for key, label in series:
+            axes.plot(sizes, [p[key] for p in CHART_POINTS], marker="o", label=label)
+        axes.set_xscale("log")
+        axes.set_xlabel("templates")
+        axes.set_ylabel(unit)
+        axes.set_title(title)
+        axes.grid(True, alpha=0.3)
+        axes.legend()
+        figure.tight_layout()
+        IMAGES.mkdir(parents=True, exist_ok=True)
+        figure.savefig(IMAGES / name, dpi=110)
+        plt.close(figure)
+        drawn.append(f"![{title}](images/{name})")
+    return drawn
 
 
 def measure(count: int, queries: int, brute_limit: int, rng: random.Random) -> dict[str, str]:
@@ -200,6 +239,14 @@ def measure(count: int, queries: int, brute_limit: int, rng: random.Random) -> d
         brute_times.append(time.perf_counter() - t0)
         agree += expected == found[i]
     matched = sum(1 for f in found if f is not None)
+    CHART_POINTS.append(
+        {
+            "templates": count,
+            "p50_ms": times[len(times) // 2] * 1e3,
+            "p95_ms": times[int(len(times) * 0.95)] * 1e3,
+            "rss_mb": float(load_figures.pop("rss_mb")),
+        }
+    )
     return {
         "templates": f"{count:,}",
         **load_figures,
@@ -220,12 +267,20 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="200 queries, smaller sizes")
     parser.add_argument("--sizes", default="")
     parser.add_argument("--brute", type=int, default=0, help="brute-force subsample size")
+    parser.add_argument(
+        "--charts", action="store_true", help="draw docs/images/template-*.png (matplotlib)"
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s] or (
         [1000, 10000] if args.quick else [1000, 10000, 100000]
     )
     queries = 200 if args.quick else 1000
     rng = random.Random(7)
+    # A linter built once first, so that "extra RSS" is the templates' own, not spaCy's
+    # and the language data's (loaded once a process, whatever the size).
+    from netiquette.linter import Linter
+
+    Linter(lang="en").check("Hi Maria, thanks for writing in.")
     rows = []
     for size in sizes:
         brute = args.brute or (queries if size <= 10000 else 200)
@@ -236,6 +291,8 @@ def main() -> None:
     print("|" + "---|" * len(keys))
     for row in rows:
         print("| " + " | ".join(row[k] for k in keys) + " |")
+    if args.charts:
+        print("\n" + "\n\n".join(charts()))
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 SECTIONS: dict[str, list[str]] = {
     "run": ["run.py"],
     "peers": ["bench_peers.py"],
+    "templates": ["bench_template_index.py", "--sizes", "1000,10000,100000", "--charts"],
 }
 #: The files whose marked sections are written.
 TARGETS = (ROOT / "docs" / "performance.md", ROOT / "README.md")
