@@ -108,45 +108,46 @@ class Document:
     def tokens(self) -> tuple[Token, ...]:
         """Tokens without whitespace tokens, each with its sentence number.
 
-        Built from columns (``nlp.parse``): creating a spaCy Token object per token
-        costs more than the whole tokenisation.
+        Built from the tokenizer's records (``nlp.parse``): creating a spaCy Token
+        object per token costs more than the whole tokenisation.
         """
-        import numpy  # loaded with spaCy already: not at "import netiquette"
-
         parsed = self._parsed
-        if not parsed.starts:
-            return ()
-        starts, lengths, spaces = parsed.starts, parsed.lengths, parsed.is_space
-        flags = [list(map(bool, column)) for column in parsed[3:8]]
         text = self.text
         folded = self.folded
         size = len(text)
-        # The sentence of each token, found for all of them in one call.
-        sentence_of = (numpy.searchsorted(self._sentence_starts, starts, side="right") - 1).tolist()
+        # Long runs were cut for the tokenizer (nlp.tokenizable): read tokens from the text.
+        sliced = parsed.cut
+        starts = self._sentence_starts
+        count = len(starts)
+        following = 0  # the sentences that start at or before the token
         # tuple.__new__ skips NamedTuple's Python-level __new__: a third of the cost.
         make = tuple.__new__
-        tokens = [
-            make(
-                Token,
-                (
-                    text[start : start + length],
-                    start,
-                    start + length,
-                    folded[start : start + length],
-                    sentence if sentence > 0 else 0,
-                    alpha,
-                    punct,
-                    num,
-                    url,
-                    email,
-                    start + length < size and text[start + length].isspace(),
-                ),
+        tokens = []
+        for base, record in zip(parsed.bases, parsed.records, strict=True):
+            if record.is_space:
+                continue
+            start = base + record.at
+            end = start + record.length
+            while following < count and starts[following] <= start:
+                following += 1
+            tokens.append(
+                make(
+                    Token,
+                    (
+                        text[start:end] if sliced else record.text,
+                        start,
+                        end,
+                        folded[start:end],
+                        following - 1 if following else 0,
+                        record.is_alpha,
+                        record.is_punct,
+                        record.like_num,
+                        record.like_url,
+                        record.like_email,
+                        end < size and text[end].isspace(),
+                    ),
+                )
             )
-            for start, length, space, sentence, alpha, punct, num, url, email in zip(
-                starts, lengths, spaces, sentence_of, *flags, strict=True
-            )
-            if not space
-        ]
         return tuple(tokens)
 
     @cached_property
