@@ -123,27 +123,29 @@ class Document:
         # tuple.__new__ skips NamedTuple's Python-level __new__: a third of the cost.
         make = tuple.__new__
         tokens = []
-        for base, record in zip(parsed.bases, parsed.records, strict=True):
-            if record.is_space:
+        for base, (at, length, word, space, alpha, punct, num, url, email, _) in zip(
+            parsed.bases, parsed.records, strict=True
+        ):
+            if space:
                 continue
-            start = base + record.at
-            end = start + record.length
+            start = base + at
+            end = start + length
             while following < count and starts[following] <= start:
                 following += 1
             tokens.append(
                 make(
                     Token,
                     (
-                        text[start:end] if sliced else record.text,
+                        text[start:end] if sliced else word,
                         start,
                         end,
                         folded[start:end],
                         following - 1 if following else 0,
-                        record.is_alpha,
-                        record.is_punct,
-                        record.like_num,
-                        record.like_url,
-                        record.like_email,
+                        alpha,
+                        punct,
+                        num,
+                        url,
+                        email,
                         end < size and text[end].isspace(),
                     ),
                 )
@@ -344,7 +346,8 @@ class Document:
     @cached_property
     def prose_folded(self) -> str:
         """``folded`` with protected spans blanked out (same length)."""
-        return fold(self.prose_text, self.lang)
+        prose = self.prose_text
+        return self.folded if prose is self.text else fold(prose, self.lang)
 
     @cached_property
     def suppressions(self) -> Suppressions | None:
