@@ -59,6 +59,8 @@ _MENTION = re.compile(r"[@#][^\W_][\w]{2,}")
 _PIECE = re.compile(r"[^\s/\\,;:?\"'()\[\]{}<>=&^`«»“”‘’…]+")
 _CODE = re.compile(r"\d{3}|(?:^|[-_./#:])\d{2,}(?=$|[-_./#:])")
 _ANYSTRETCHED = re.compile(r"(.)\1\1")  # fast; the caller checks for a letter
+#: Clean words a matcher remembers before it starts afresh.
+_CLEAN_LIMIT = 100_000
 _NEXT_WORD = re.compile(r"[\s\-]*([^\W\d_]+)")
 _PREV_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]++)[\s\-]*+$")
 _MAX_SPACED_UNITS = 16
@@ -183,6 +185,8 @@ class ProfanityMatcher:
         self._drop_separators = str.maketrans(dict.fromkeys(norm.separators))
         # Words are split at spaces and at these; "/" and symbols stay inside a word.
         self._split_table = str.maketrans(dict.fromkeys(_SPLIT_CHARS, " "))
+        #: Words of letters that held no match (see find).
+        self._clean: set[str] = set()
 
     @staticmethod
     def _spaced_scanner() -> re.Pattern[str]:
@@ -298,10 +302,14 @@ class ProfanityMatcher:
         else:
             words = set(_SPLIT.split(folded))
             words.discard("")
-            if words and norm.letter_map and not norm.strip_accents:
-                # A one-to-one letter map: map every distinct word in one string.
-                listed = list(words)
-                canon = dict(zip(listed, norm.letters(" ".join(listed)).split(" "), strict=True))
+        # Words of letters found clean in an earlier text are clean here too: what
+        # follows reads each word on its own (a word of letters with three letters in
+        # a row is read again: the text's other words decide how).
+        words -= self._clean
+        if words and not folded.isascii() and norm.letter_map and not norm.strip_accents:
+            # A one-to-one letter map: map every distinct word in one string.
+            listed = list(words)
+            canon = dict(zip(listed, norm.letters(" ".join(listed)).split(" "), strict=True))
         plain = words & self._triggers
         if not folded.isascii() and norm.changes_letters:
             if not canon:
@@ -339,6 +347,11 @@ class ProfanityMatcher:
             rel = self._chunk_hits(word, phrase_keys, stretched)
             if rel:
                 found_in[word] = rel
+        clean = {w for w in words if w.isalpha()} - plain - found_in.keys()
+        if clean:
+            if len(self._clean) + len(clean) > _CLEAN_LIMIT:
+                self._clean = set()
+            self._clean |= {w for w in clean if not _ANYSTRETCHED.search(w)}
         hits: list[ProfanityMatch] = []
         for word, rel in found_in.items():
             _locate(word, folded, rel, hits, _SPLIT_SET)
