@@ -8,14 +8,11 @@ rules of the languages met so far are built once and shared.
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
-import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from netiquette import sources
+from netiquette import parallel, sources
 from netiquette.core import NetiquetteError
 from netiquette.linter import Linter
 from netiquette.report import Report
@@ -54,27 +51,13 @@ class FileChecker:
 
 def default_jobs() -> int:
     """The cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
+    return parallel.default_processes()
 
 
 def processes_for(files: int, jobs: int) -> int:
     """How many processes check ``files`` files when ``jobs`` are allowed: at most one
     per MIN_FILES_PER_JOB files, and one where processes cannot be forked."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1  # pragma: no cover - Windows
-    return max(1, min(jobs, files // MIN_FILES_PER_JOB))
-
-
-#: The checker of a worker process (inherited from the parent through fork).
-_worker_checker: FileChecker | None = None
-
-
-def _check_in_worker(item: str | Path) -> Checked:
-    assert _worker_checker is not None, "a worker without a checker"
-    return _worker_checker(item)
+    return parallel.processes_for(files, jobs, MIN_FILES_PER_JOB)
 
 
 def check_files(
@@ -103,12 +86,4 @@ def _results(
         return
     first, rest = items[:MIN_FILES_PER_JOB], items[MIN_FILES_PER_JOB:]
     yield from map(checker, first)
-    global _worker_checker
-    _worker_checker = checker
-    gc.freeze()  # what is built so far is not copied into each worker by its collector
-    try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            yield from pool.imap(_check_in_worker, rest, chunksize=CHUNK_FILES)
-    finally:
-        gc.unfreeze()
-        _worker_checker = None
+    yield from parallel.ordered_map(checker, rest, processes, CHUNK_FILES)
