@@ -14,7 +14,7 @@ under a typed :class:`SharedKey`. A Document belongs to one check.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -169,6 +169,24 @@ class Document:
             and t.text[0] not in "@#"
             and not (t.start and text[t.start - 1] == "#" and _tag_mark(text, t.start - 1))
         )
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return [t.start for t in self.words]
+
+    def tokens_in(self, start: int, end: int) -> tuple[Token, ...]:
+        """The tokens that start in ``start:end`` (found by bisection)."""
+        starts = self._token_starts
+        return self.tokens[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def words_in(self, start: int, end: int) -> tuple[Token, ...]:
+        """The ``words`` that start in ``start:end`` (found by bisection)."""
+        starts = self._word_starts
+        return self.words[bisect_left(starts, start) : bisect_left(starts, end)]
 
     # -- sentences --------------------------------------------------------------------
 
