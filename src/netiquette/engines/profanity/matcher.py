@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -326,9 +326,17 @@ class ProfanityMatcher:
             )
         if self._dotless and "ı" in folded:
             plain.update(w for w in words if "ı" in w and self._dotless_key(canon.get(w, w)))
-        stretched = any(m.group(1).isalpha() for m in _ANYSTRETCHED.finditer(folded))
-        if stretched:
-            plain.update(w for w in words if w.isalpha() and STRETCHED.search(w))
+        # A word of letters with a letter three times in a row makes the text one with
+        # stretched letters; whether the text is one is asked of other words only when
+        # they need it (the scan costs as much as the rest for an ordinary reply).
+        plain.update(w for w in words if w.isalpha() and STRETCHED.search(w))
+        seen: list[bool] = []
+
+        def stretched() -> bool:
+            if not seen:
+                seen.append(any(m.group(1).isalpha() for m in _ANYSTRETCHED.finditer(folded)))
+            return seen[0]
+
         phrase_keys: set[str] = set()
         found_in: dict[str, list[ProfanityMatch]] = {}
         for word in plain:
@@ -382,7 +390,7 @@ class ProfanityMatcher:
                 done = space.start() if space else len(folded)
                 chunks.add(folded[start:done])
         for chunk in chunks:
-            rel = self._chunk_hits(chunk, phrase_keys, True)
+            rel = self._chunk_hits(chunk, phrase_keys, _yes)
             if rel:
                 _locate(chunk, folded, rel, hits, frozenset())
 
@@ -407,7 +415,7 @@ class ProfanityMatcher:
             hits.append(ProfanityMatch(offset, offset + len(word), found[0], found[1], disguised))
 
     def _chunk_hits(
-        self, chunk: str, phrase_keys: set[str], stretched: bool
+        self, chunk: str, phrase_keys: set[str], stretched: Callable[[], bool]
     ) -> list[ProfanityMatch]:
         """Matches in a chunk that is not a plain word, with offsets into the chunk."""
         hits: list[ProfanityMatch] = []
@@ -433,7 +441,7 @@ class ProfanityMatcher:
                 continue
             if piece.isalpha():
                 key = piece if piece.isascii() else norm.canon(piece)
-                stretches = stretched and STRETCHED.search(key) is not None
+                stretches = STRETCHED.search(key) is not None and stretched()
                 if key in self._triggers or self.open_stems or stretches:
                     self._word_hits(piece, key, ps, phrase_keys, hits)
             else:
@@ -600,6 +608,10 @@ class ProfanityMatcher:
         yield from self.forms.items()
         for phrase in self.phrases:
             yield phrase.form, phrase.entry
+
+
+def _yes() -> bool:
+    return True
 
 
 def _locate(
