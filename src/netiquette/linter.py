@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from netiquette import config as config_module
-from netiquette import scoring
+from netiquette import parallel, scoring
 from netiquette.core import CATEGORIES, Finding, FixSafety, InputError, RuleUnavailable
 from netiquette.fixing import FixResult, apply_fixes
 from netiquette.lang import AUTO, check_language, codes
@@ -247,9 +247,24 @@ class Linter:
                 "(split it into replies)"
             )
 
-    def check_many(self, texts: Sequence[str]) -> list[Report]:
-        """Check several replies; the reports come back in the same order."""
-        return [self.check(text) for text in texts]
+    def check_many(self, texts: Sequence[str], *, processes: int = 1) -> list[Report]:
+        """Check several replies; the reports come back in the same order.
+
+        ``processes`` > 1 shares the work with forked worker processes (where the
+        system can fork; not on Windows): this process checks the first replies, which
+        builds the rules of their languages, then forks the workers, which inherit
+        the linter as it is. At most one process per ``TEXTS_PER_PROCESS`` replies
+        is used: for fewer, forking costs more than it saves. The reports are the
+        same, in the same order, whatever the number of processes."""
+        if isinstance(processes, bool) or not isinstance(processes, int) or processes < 1:
+            raise InputError(f"processes must be a whole number >= 1, got {processes!r}")
+        texts = list(texts)
+        workers = parallel.processes_for(len(texts), processes, TEXTS_PER_PROCESS)
+        if workers == 1:
+            return [self.check(text) for text in texts]
+        first = [self.check(text) for text in texts[:TEXTS_PER_PROCESS]]
+        rest = texts[TEXTS_PER_PROCESS:]
+        return first + list(parallel.ordered_map(self.check, rest, workers, TEXTS_PER_CHUNK))
 
     def _suggestion(self, rule: Rule, finding: Finding, doc: Document) -> Suggestion:
         line, column = doc.line_column(finding.start)
@@ -323,6 +338,11 @@ class Linter:
             return suggestions
         return sorted([*suggestions, *added], key=lambda s: (s.start, s.end, s.rule_id))
 
+
+#: check_many: replies per process at least (fewer: forking costs more than it saves),
+#: and replies handed to a worker at a time.
+TEXTS_PER_PROCESS = 200
+TEXTS_PER_CHUNK = 50
 
 #: What ``check(context=...)`` may hold.
 CONTEXT_KEYS = ("customer_message",)

@@ -57,6 +57,7 @@ the entries tried with their regular expression.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -85,7 +86,7 @@ from netiquette.text.phrase_syntax import (
 
 if TYPE_CHECKING:
     from netiquette.core import FixSafety, Severity
-    from netiquette.text.document import Document
+    from netiquette.text.document import Document, Token
 
 #: Keys every entry may have (besides a rule's own ``entry_keys``).
 ENTRY_KEYS = PHRASE_ENTRY_KEYS
@@ -316,12 +317,16 @@ class PhraseList:
         in ``start:end`` (``end`` -1: to the end)."""
         text = doc.prose_folded
         stop = len(text) if end < 0 else end
+        # A stretch of the text: only its tokens are looked at (by bisection), so that
+        # a rule asking about each sentence of a long text does not read it all each time.
+        part = start > 0 or stop < len(text)
         found: list[_Candidate] = []
         shared = starts(doc)
         for key in self._keys & shared.tokens.keys():
             entries = self._index[key]
             quick = self._prefilter[key]
-            for token in shared.tokens[key]:
+            keyed = shared.tokens[key]
+            for token in _within(keyed, start, stop) if part else keyed:
                 at = token.start
                 if start <= at < stop and (quick is None or quick.match(text, at) is not None):
                     found.append((at, entries))
@@ -330,7 +335,8 @@ class PhraseList:
         # the rest of the run, and the time would grow with the square of its length.
         if self._stems:
             for key in self._stems.keys() & shared.stems.keys():
-                for token in shared.stems[key]:
+                stemmed = shared.stems[key]
+                for token in _within(stemmed, start, stop) if part else stemmed:
                     chosen = [e for stem, e in self._stems[key] if token.folded.startswith(stem)]
                     if chosen and start <= token.start < stop and _word_start(text, token.start):
                         found.append((token.start, chosen))
@@ -340,7 +346,7 @@ class PhraseList:
             if not e.requires or any(needed in text for needed in e.requires)
         ]
         if anywhere:
-            for token in doc.tokens:
+            for token in doc.tokens_in(start, stop) if part else doc.tokens:
                 chosen = [e for stem, e in anywhere if token.folded.startswith(stem)]
                 if (
                     chosen
@@ -422,6 +428,17 @@ def _longest(text: str, at: int, stop: int, entries: Sequence[PhraseEntry]) -> P
         if m is not None and m.end() > (at if best is None else best.end):
             best = PhraseMatch(at, m.end(), entry)
     return best
+
+
+def _within(tokens: list[Token], start: int, stop: int) -> list[Token]:
+    """The tokens (in text order) that start in ``start:stop``."""
+    return tokens[
+        bisect_left(tokens, start, key=_token_start) : bisect_left(tokens, stop, key=_token_start)
+    ]
+
+
+def _token_start(token: Token) -> int:
+    return token.start
 
 
 def _first(candidate: _Candidate) -> int:

@@ -8,9 +8,10 @@ those of one or two words (greetings, sign-offs, names).
 Formulas, by the name a language gives in its language.yaml (``readability:
 formula``), in ``FORMULAS``:
 
-- ``flesch-kincaid``: Flesch reading ease and Flesch-Kincaid grade, computed by ``textstat``
-  (pinned ``>=0.7.13,<0.8``) on the sentences above. textstat counts English syllables
-  with NLTK's cmudict corpus and downloads it when missing; here it gets the
+- ``flesch-kincaid``: Flesch reading ease and Flesch-Kincaid grade, as ``textstat``
+  (pinned ``>=0.7.13,<0.8``) computes them on the sentences above (:func:`flesch` does
+  its arithmetic in one pass; a test holds it to textstat's results). textstat counts
+  English syllables with NLTK's cmudict corpus and downloads it when missing; here it gets the
   ``cmudict`` package's dictionary instead (see :mod:`netiquette.engines.syllables`),
   so nothing is downloaded and NLTK is not even imported.
 - ``atesman``: Ateşman's reading ease (1997), ``198.825 - 40.175 * syllables/words -
@@ -28,6 +29,7 @@ from __future__ import annotations
 import functools
 import importlib
 import math
+import re
 import sys
 import threading
 import types
@@ -162,15 +164,45 @@ def _english(doc: Document, chosen: Sequence[Sentence]) -> dict[str, Any]:
     if not text:
         return {}
     try:
-        metrics = textstat_metrics()
-        return {
-            "reading_ease": round(float(metrics.flesch_reading_ease(text, "en")), 1),
-            "grade": round(float(metrics.flesch_kincaid_grade(text, "en")), 1),
-        }
+        textstat_metrics()  # the version netiquette follows, wired to its syllables
     except (ImportError, LookupError) as exc:
         # An unsupported textstat: reports go without the figures rather than fail.
         _warn_once(f"readability figures unavailable: {exc}")
         return {}
+    reading_ease, grade = flesch(text)
+    return {"reading_ease": round(reading_ease, 1), "grade": round(grade, 1)}
+
+
+# textstat 0.7.13's regular expressions: its remove_punctuation (apostrophes of
+# contractions kept) and count_sentences.
+_NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+_TEXTSTAT_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+
+
+def _without_punctuation(text: str) -> str:
+    return _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text))
+
+
+def flesch(text: str) -> tuple[float, float]:
+    """Flesch reading ease and Flesch-Kincaid grade of ``text`` (not empty), exactly as
+    textstat 0.7.13's ``flesch_reading_ease`` and ``flesch_kincaid_grade`` compute them
+    with netiquette's syllable counts, in one pass instead of its dozen cached calls
+    (tests/test_readability.py compares the two)."""
+    plain = _without_punctuation(text)
+    word_count = len(plain.split())
+    sentences = _TEXTSTAT_SENTENCE.findall(text)
+    short = sum(1 for sentence in sentences if len(_without_punctuation(sentence).split()) <= 2)
+    sentence_length = word_count / max(1, len(sentences) - short)
+    counter = syllables.counter("en")
+    syllable_count = sum(counter.count(word) for word in plain.lower().split())
+    per_word = syllable_count / word_count if word_count else 0.0
+    if sentence_length == 0 or per_word == 0:
+        return 0.0, 0.0
+    return (
+        206.835 - 1.015 * sentence_length - 84.6 * per_word,
+        (0.39 * sentence_length) + (11.8 * per_word) - 15.59,
+    )
 
 
 @functools.cache

@@ -38,6 +38,8 @@ _STRESSES = (b"0", b"1", b"2")
 _NEIGHBOURS = 4
 #: Words remembered by a CmuDict (about 100 bytes each) before it starts afresh.
 _CACHE_LIMIT = 200_000
+#: Words whose syllable counts a SyllableCounter keeps.
+_COUNTS_LIMIT = 50_000
 
 _cmu: CmuDict | None = None
 _cmu_lock = threading.Lock()
@@ -175,6 +177,8 @@ class SyllableCounter:
         self._subtract = _alternation(subtract, "subtract", lang)
         self._add = _alternation(add, "add", lang)
         self._dictionary = _DICTIONARIES[dictionary] if dictionary else None
+        #: Counts of the words met (emptied at _COUNTS_LIMIT words).
+        self._counts: dict[str, int] = {}
 
     @property
     def dictionary(self) -> CmuDict | None:
@@ -192,6 +196,16 @@ class SyllableCounter:
 
     def count(self, word: str) -> int:
         """Syllables of a lower-case word: the dictionary's figure, else the estimate."""
+        found = self._counts.get(word)
+        if found is not None:
+            return found
+        found = self._count(word)
+        if len(self._counts) >= _COUNTS_LIMIT:
+            self._counts.clear()
+        self._counts[word] = found
+        return found
+
+    def _count(self, word: str) -> int:
         if self._dictionary is not None:
             known = self._dictionary().get(word)
             if known is not None:

@@ -14,7 +14,7 @@ under a typed :class:`SharedKey`. A Document belongs to one check.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -108,45 +108,48 @@ class Document:
     def tokens(self) -> tuple[Token, ...]:
         """Tokens without whitespace tokens, each with its sentence number.
 
-        Built from columns (``nlp.parse``): creating a spaCy Token object per token
-        costs more than the whole tokenisation.
+        Built from the tokenizer's records (``nlp.parse``): creating a spaCy Token
+        object per token costs more than the whole tokenisation.
         """
-        import numpy  # loaded with spaCy already: not at "import netiquette"
-
         parsed = self._parsed
-        if not parsed.starts:
-            return ()
-        starts, lengths, spaces = parsed.starts, parsed.lengths, parsed.is_space
-        flags = [list(map(bool, column)) for column in parsed[3:8]]
         text = self.text
         folded = self.folded
         size = len(text)
-        # The sentence of each token, found for all of them in one call.
-        sentence_of = (numpy.searchsorted(self._sentence_starts, starts, side="right") - 1).tolist()
+        # Long runs were cut for the tokenizer (nlp.tokenizable): read tokens from the text.
+        sliced = parsed.cut
+        starts = self._sentence_starts
+        count = len(starts)
+        following = 0  # the sentences that start at or before the token
         # tuple.__new__ skips NamedTuple's Python-level __new__: a third of the cost.
         make = tuple.__new__
-        tokens = [
-            make(
-                Token,
-                (
-                    text[start : start + length],
-                    start,
-                    start + length,
-                    folded[start : start + length],
-                    sentence if sentence > 0 else 0,
-                    alpha,
-                    punct,
-                    num,
-                    url,
-                    email,
-                    start + length < size and text[start + length].isspace(),
-                ),
+        tokens = []
+        for base, (at, length, word, space, alpha, punct, num, url, email, _) in zip(
+            parsed.bases, parsed.records, strict=True
+        ):
+            if space:
+                continue
+            start = base + at
+            end = start + length
+            while following < count and starts[following] <= start:
+                following += 1
+            tokens.append(
+                make(
+                    Token,
+                    (
+                        text[start:end] if sliced else word,
+                        start,
+                        end,
+                        folded[start:end],
+                        following - 1 if following else 0,
+                        alpha,
+                        punct,
+                        num,
+                        url,
+                        email,
+                        end < size and text[end].isspace(),
+                    ),
+                )
             )
-            for start, length, space, sentence, alpha, punct, num, url, email in zip(
-                starts, lengths, spaces, sentence_of, *flags, strict=True
-            )
-            if not space
-        ]
         return tuple(tokens)
 
     @cached_property
@@ -166,6 +169,24 @@ class Document:
             and t.text[0] not in "@#"
             and not (t.start and text[t.start - 1] == "#" and _tag_mark(text, t.start - 1))
         )
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return [t.start for t in self.words]
+
+    def tokens_in(self, start: int, end: int) -> tuple[Token, ...]:
+        """The tokens that start in ``start:end`` (found by bisection)."""
+        starts = self._token_starts
+        return self.tokens[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def words_in(self, start: int, end: int) -> tuple[Token, ...]:
+        """The ``words`` that start in ``start:end`` (found by bisection)."""
+        starts = self._word_starts
+        return self.words[bisect_left(starts, start) : bisect_left(starts, end)]
 
     # -- sentences --------------------------------------------------------------------
 
@@ -343,7 +364,8 @@ class Document:
     @cached_property
     def prose_folded(self) -> str:
         """``folded`` with protected spans blanked out (same length)."""
-        return fold(self.prose_text, self.lang)
+        prose = self.prose_text
+        return self.folded if prose is self.text else fold(prose, self.lang)
 
     @cached_property
     def suppressions(self) -> Suppressions | None:

@@ -31,9 +31,20 @@ def _fold_char(char: str, lang: str) -> str:
 
 def fold(text: str, lang: str) -> str:
     """Lower-case ``text`` for ``lang`` with ``len(fold(text)) == len(text)``."""
-    if text.isascii() and ("I" not in text or lang not in turkic_codes()):
+    turkic = lang in turkic_codes()
+    if text.isascii() and ("I" not in text or not turkic):
         return text.lower()
-    return "".join([_fold_char(char, lang) for char in text])
+    # str.lower() is _fold_char for every character but three: "İ" (two characters
+    # in Python), the apostrophes, and "Σ" (final sigma depends on the next letter).
+    if "Σ" in text:
+        return "".join([_fold_char(char, lang) for char in text])
+    if turkic:
+        text = text.replace("I", "ı")
+    folded = text.replace("İ", "i").lower()
+    for apostrophe in "\u2019\u2018\u02bc":
+        if apostrophe in folded:
+            folded = folded.replace(apostrophe, "'")
+    return folded
 
 
 def fold_acronym(text: str, lang: str) -> str:

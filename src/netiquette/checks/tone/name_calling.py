@@ -106,7 +106,7 @@ class NameCalling(PhraseRule):
         # The reader named close by, in the same clause: "what the fuck do you want",
         # "nobody gives a sh!t about your wait"; not "the goddamn printer jammed, so
         # your label ..." nor "what a hell of a week you've had".
-        words = [t for t in doc.words if sentence.start <= t.start < sentence.end]
+        words = doc.words_in(sentence.start, sentence.end)
         at = next((i for i, t in enumerate(words) if t.end > hit.start), len(words))
         if at > 0 and words[at - 1].folded in self.speakers:
             return False  # the agent about themselves: "we screwed up your booking"

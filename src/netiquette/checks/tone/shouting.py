@@ -127,17 +127,22 @@ class Shouting(Rule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         lang = self.context.lang
+        words = doc.words
+        # Only words in capitals can shout: find them once, then look at those alone.
+        caps_at = [i for i, t in enumerate(words) if t.text.isupper() and self._is_caps_word(t)]
+        if not caps_at:
+            return
         flagged_sentences: set[int] = set()
         by_sentence: dict[int, list[Token]] = {}
-        for token in doc.words:
-            by_sentence.setdefault(token.sentence, []).append(token)
-        for index, words in by_sentence.items():
-            caps = [
-                t
-                for t in words
-                if self._is_caps_word(t) and fold_acronym(t.folded, lang) not in self.acronyms
-            ]
-            if len(words) >= 3 and len(caps) >= 3 and len(caps) >= 0.7 * len(words):
+        for i in caps_at:
+            token = words[i]
+            if fold_acronym(token.folded, lang) not in self.acronyms:
+                by_sentence.setdefault(token.sentence, []).append(token)
+        for index, caps in by_sentence.items():
+            if len(caps) < 3:
+                continue
+            count = sum(1 for t in words if t.sentence == index)
+            if count >= 3 and len(caps) >= 0.7 * count:
                 flagged_sentences.add(index)
                 yield Finding(
                     caps[0].start,
@@ -147,11 +152,12 @@ class Shouting(Rule):
                     # The sentence's names and acronyms are lowered too.
                     fix_safety="unsafe",
                 )
-        for index, token in enumerate(doc.words):
+        for index in caps_at:
+            token = words[index]
             if token.sentence not in flagged_sentences and self._is_shouted_word(token):
                 if self.surname_after_name and self._is_surname(doc, index):
                     continue
-                if self._is_name_part(doc.words, index):
+                if self._is_name_part(words, index):
                     continue
                 word = token.folded
                 if doc.sentence_begins_at(token.start):

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -59,6 +59,8 @@ _MENTION = re.compile(r"[@#][^\W_][\w]{2,}")
 _PIECE = re.compile(r"[^\s/\\,;:?\"'()\[\]{}<>=&^`«»“”‘’…]+")
 _CODE = re.compile(r"\d{3}|(?:^|[-_./#:])\d{2,}(?=$|[-_./#:])")
 _ANYSTRETCHED = re.compile(r"(.)\1\1")  # fast; the caller checks for a letter
+#: Clean words a matcher remembers before it starts afresh.
+_CLEAN_LIMIT = 100_000
 _NEXT_WORD = re.compile(r"[\s\-]*([^\W\d_]+)")
 _PREV_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]++)[\s\-]*+$")
 _MAX_SPACED_UNITS = 16
@@ -183,6 +185,8 @@ class ProfanityMatcher:
         self._drop_separators = str.maketrans(dict.fromkeys(norm.separators))
         # Words are split at spaces and at these; "/" and symbols stay inside a word.
         self._split_table = str.maketrans(dict.fromkeys(_SPLIT_CHARS, " "))
+        #: Words of letters that held no match (see find).
+        self._clean: set[str] = set()
 
     @staticmethod
     def _spaced_scanner() -> re.Pattern[str]:
@@ -298,10 +302,14 @@ class ProfanityMatcher:
         else:
             words = set(_SPLIT.split(folded))
             words.discard("")
-            if words and norm.letter_map and not norm.strip_accents:
-                # A one-to-one letter map: map every distinct word in one string.
-                listed = list(words)
-                canon = dict(zip(listed, norm.letters(" ".join(listed)).split(" "), strict=True))
+        # Words of letters found clean in an earlier text are clean here too: what
+        # follows reads each word on its own (a word of letters with three letters in
+        # a row is read again: the text's other words decide how).
+        words -= self._clean
+        if words and not folded.isascii() and norm.letter_map and not norm.strip_accents:
+            # A one-to-one letter map: map every distinct word in one string.
+            listed = list(words)
+            canon = dict(zip(listed, norm.letters(" ".join(listed)).split(" "), strict=True))
         plain = words & self._triggers
         if not folded.isascii() and norm.changes_letters:
             if not canon:
@@ -318,9 +326,17 @@ class ProfanityMatcher:
             )
         if self._dotless and "ı" in folded:
             plain.update(w for w in words if "ı" in w and self._dotless_key(canon.get(w, w)))
-        stretched = any(m.group(1).isalpha() for m in _ANYSTRETCHED.finditer(folded))
-        if stretched:
-            plain.update(w for w in words if w.isalpha() and STRETCHED.search(w))
+        # A word of letters with a letter three times in a row makes the text one with
+        # stretched letters; whether the text is one is asked of other words only when
+        # they need it (the scan costs as much as the rest for an ordinary reply).
+        plain.update(w for w in words if w.isalpha() and STRETCHED.search(w))
+        seen: list[bool] = []
+
+        def stretched() -> bool:
+            if not seen:
+                seen.append(any(m.group(1).isalpha() for m in _ANYSTRETCHED.finditer(folded)))
+            return seen[0]
+
         phrase_keys: set[str] = set()
         found_in: dict[str, list[ProfanityMatch]] = {}
         for word in plain:
@@ -339,6 +355,11 @@ class ProfanityMatcher:
             rel = self._chunk_hits(word, phrase_keys, stretched)
             if rel:
                 found_in[word] = rel
+        clean = {w for w in words if w.isalpha()} - plain - found_in.keys()
+        if clean:
+            if len(self._clean) + len(clean) > _CLEAN_LIMIT:
+                self._clean = set()
+            self._clean |= {w for w in clean if not _ANYSTRETCHED.search(w)}
         hits: list[ProfanityMatch] = []
         for word, rel in found_in.items():
             _locate(word, folded, rel, hits, _SPLIT_SET)
@@ -369,7 +390,7 @@ class ProfanityMatcher:
                 done = space.start() if space else len(folded)
                 chunks.add(folded[start:done])
         for chunk in chunks:
-            rel = self._chunk_hits(chunk, phrase_keys, True)
+            rel = self._chunk_hits(chunk, phrase_keys, _yes)
             if rel:
                 _locate(chunk, folded, rel, hits, frozenset())
 
@@ -394,7 +415,7 @@ class ProfanityMatcher:
             hits.append(ProfanityMatch(offset, offset + len(word), found[0], found[1], disguised))
 
     def _chunk_hits(
-        self, chunk: str, phrase_keys: set[str], stretched: bool
+        self, chunk: str, phrase_keys: set[str], stretched: Callable[[], bool]
     ) -> list[ProfanityMatch]:
         """Matches in a chunk that is not a plain word, with offsets into the chunk."""
         hits: list[ProfanityMatch] = []
@@ -420,7 +441,7 @@ class ProfanityMatcher:
                 continue
             if piece.isalpha():
                 key = piece if piece.isascii() else norm.canon(piece)
-                stretches = stretched and STRETCHED.search(key) is not None
+                stretches = STRETCHED.search(key) is not None and stretched()
                 if key in self._triggers or self.open_stems or stretches:
                     self._word_hits(piece, key, ps, phrase_keys, hits)
             else:
@@ -587,6 +608,10 @@ class ProfanityMatcher:
         yield from self.forms.items()
         for phrase in self.phrases:
             yield phrase.form, phrase.entry
+
+
+def _yes() -> bool:
+    return True
 
 
 def _locate(
