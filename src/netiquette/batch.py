@@ -85,16 +85,6 @@ def check_files(
 
 def map_in_order(function: Callable[[A], R], items: Sequence[A], jobs: int = 1) -> Iterator[R]:
     """``function(item)`` for each item, in the order of ``items``, by up to ``jobs``
-    processes (:func:`processes_for`).
-
-    This process runs the first MIN_FILES_PER_JOB items itself (building whatever
-    ``function`` builds lazily: a linter's rules) and then forks the workers for the
-    rest, so that they share it. Items and results travel between processes by
-    pickle; ``function`` is inherited through fork and is never pickled."""
-    processes = processes_for(len(items), jobs)
-    if processes == 1:
-        yield from map(function, items)
-        return
-    first, rest = items[:MIN_FILES_PER_JOB], items[MIN_FILES_PER_JOB:]
-    yield from map(function, first)
-    yield from parallel.ordered_map(function, rest, processes, CHUNK_FILES)
+    processes, MIN_FILES_PER_JOB files a process at least (:func:`parallel.map_in_order`:
+    this process takes the first files, which builds the rules, then forks)."""
+    return parallel.map_in_order(function, items, jobs, MIN_FILES_PER_JOB, CHUNK_FILES)

@@ -258,13 +258,11 @@ class Linter:
         same, in the same order, whatever the number of processes."""
         if isinstance(processes, bool) or not isinstance(processes, int) or processes < 1:
             raise InputError(f"processes must be a whole number >= 1, got {processes!r}")
-        texts = list(texts)
-        workers = parallel.processes_for(len(texts), processes, TEXTS_PER_PROCESS)
-        if workers == 1:
-            return [self.check(text) for text in texts]
-        first = [self.check(text) for text in texts[:TEXTS_PER_PROCESS]]
-        rest = texts[TEXTS_PER_PROCESS:]
-        return first + list(parallel.ordered_map(self.check, rest, workers, TEXTS_PER_CHUNK))
+        return list(
+            parallel.map_in_order(
+                self.check, list(texts), processes, TEXTS_PER_PROCESS, TEXTS_PER_CHUNK
+            )
+        )
 
     def _suggestion(self, rule: Rule, finding: Finding, doc: Document) -> Suggestion:
         line, column = doc.line_column(finding.start)

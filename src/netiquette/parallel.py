@@ -78,3 +78,24 @@ def ordered_map(
         pending = pool.map_async(_call, theirs, chunksize=chunksize)
         yield from map(function, mine)
         yield from pending.get()
+
+
+def map_in_order(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    allowed: int,
+    per_process: int,
+    chunksize: int,
+) -> Iterator[R]:
+    """``function`` of each item, in the order of ``items``, by up to ``allowed``
+    processes (at most one per ``per_process`` items, :func:`processes_for`).
+
+    This process runs the first ``per_process`` items itself, which builds whatever
+    ``function`` builds lazily (a linter's rules for the languages met), and only then
+    forks the workers for the rest (:func:`ordered_map`), so they share it."""
+    processes = processes_for(len(items), allowed, per_process)
+    if processes == 1:
+        yield from map(function, items)
+        return
+    yield from map(function, items[:per_process])
+    yield from ordered_map(function, items[per_process:], processes, chunksize)
