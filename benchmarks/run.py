@@ -55,6 +55,15 @@ def cli_one_file(runs: int) -> float:
         os.unlink(f.name)
 
 
+def cli_without_checking(runs: int) -> tuple[float, float]:
+    """Wall seconds of `netiquette rules` and `netiquette --help` (no spaCy)."""
+    exe = str(Path(PY).with_name("netiquette"))
+    return (
+        _median_subprocess([exe, "rules"], runs),
+        _median_subprocess([exe, "--help"], runs),
+    )
+
+
 def _figures_of(code: str) -> list[float]:
     """The numbers a fresh Python process running ``code`` prints."""
     out = subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True).stdout
@@ -124,6 +133,11 @@ def main() -> int:
     print("|---|---|---|")
     print(f"| `import netiquette` | {imp * 1000:.0f} ms | <= 500 ms |")
     print(f"| `netiquette check` one small file (wall) | {cli * 1000:.0f} ms | <= 500 ms |")
+    rules_s, help_s = cli_without_checking(runs)
+    print(
+        f"| `netiquette rules` / `--help` (wall) | {rules_s * 1000:.0f} / {help_s * 1000:.0f} ms "
+        "| <= 200 ms |"
+    )
     print(f"| Linter('en') built + first check, after import | {build * 1000:.0f} ms | |")
     print(
         f"| one {lat['words']:.0f}-word reply, all offline rules (median / p95) | "
