@@ -49,9 +49,10 @@ class Placeholder(NamedTuple):
 
 # Where a placeholder can start: a plain character class is one fast scan, and most
 # replies hold none of these characters.
-_TRIGGER = re.compile(r"[{\[<%«@_$X*]")
-# Triggers that need the next character too: "${", "*|", "XXX".
-_PAIRS = {"$": "{", "*": "|", "X": "XX"}
+# Where a placeholder can start. "$", "*" and "X" start one only before "{" or a
+# letter, "|" and "XX" ("${name}", "$order_id", "*|FNAME|*", "XXXX"): the lookaheads
+# skip the others (a Markdown "*", a price) at C speed.
+_TRIGGER = re.compile(r"[{\[<%«@_]|\$(?=[{]|[^\W\d_])|\*(?=\|)|X(?=XX)")
 
 _CANDIDATES = re.compile(
     r"""
@@ -270,14 +271,6 @@ def find(text: str, lang: str) -> list[Placeholder]:
     for trigger in _TRIGGER.finditer(text):
         at = trigger.start()
         if at < pos:
-            continue
-        follow = _PAIRS.get(trigger.group())
-        # "$name" as well as "${name}"
-        if (
-            follow is not None
-            and not text.startswith(follow, at + 1)
-            and (follow != "{" or not text[at + 1 : at + 2].isalpha())
-        ):
             continue
         m = match(text, at)
         if m is None:
