@@ -129,8 +129,7 @@ class Baseline:
             return report
         self.matched += len(report.suggestions) - len(kept)
         categories: list[Category] = list(report.scores)
-        score = scoring.overall_score(kept)
-        passed = not any(s.severity == "error" for s in kept) and score >= fail_under
+        score, passed = scoring.verdict(kept, fail_under)
         return replace(
             report,
             suggestions=tuple(kept),

@@ -206,9 +206,7 @@ class Linter:
             suggestions = self._with_unused_waivers(suggestions, reviewers, running, doc, used)
         categories = [c for c in CATEGORIES if c not in skipped]
         scores = scoring.category_scores(suggestions, categories)
-        has_error = any(s.severity == "error" for s in suggestions)
-        score = scoring.overall_score(suggestions)
-        passed = not has_error and score >= self.settings.fail_under
+        score, passed = scoring.verdict(suggestions, self.settings.fail_under)
         return Report(
             text, lang, tuple(suggestions), scores, score, passed, measure(doc), skipped, path
         )

@@ -34,3 +34,11 @@ def category_scores(
 def overall_score(suggestions: Sequence[Suggestion]) -> int:
     """100 minus the points of every suggestion, at least 0."""
     return max(0, 100 - sum(PENALTY[s.severity] for s in suggestions))
+
+
+def verdict(suggestions: Sequence[Suggestion], fail_under: int) -> tuple[int, bool]:
+    """The overall score and whether the text passes the gate: no error-level
+    suggestion, and the score at least ``fail_under``."""
+    score = overall_score(suggestions)
+    has_error = any(s.severity == "error" for s in suggestions)
+    return score, not has_error and score >= fail_under
