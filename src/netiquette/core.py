@@ -1,11 +1,14 @@
-"""The types every layer shares: severities, categories, findings and errors.
+"""The types every layer shares: severities, categories, findings and errors, and
+the way a package imports a public name on first use (:func:`lazy_attributes`).
 
 This module imports nothing from netiquette; every other module may import it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import importlib
+import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -64,3 +67,19 @@ class InputError(NetiquetteError, TypeError):
 
 class TemplateError(NetiquetteError):
     """A template source that cannot be loaded."""
+
+
+def lazy_attributes(package: str, homes: Mapping[str, str]) -> Callable[[str], Any]:
+    """A module ``__getattr__`` (PEP 562) for ``package``: each name of ``homes`` is
+    imported from the module ``homes`` names on first use and kept in ``package``,
+    so that importing the package loads none of them."""
+
+    def getattr_(name: str) -> Any:
+        home = homes.get(name)
+        if home is None:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(home), name)
+        setattr(sys.modules[package], name, value)
+        return value
+
+    return getattr_

@@ -10,9 +10,10 @@ A format's module is imported when a report is written in it: the command line's
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from netiquette.core import lazy_attributes
 
 if TYPE_CHECKING:
     from netiquette.formatters.diagnostics import FileResult, from_audit
@@ -40,20 +41,14 @@ __all__ = [
 
 #: The module of each name of ``__all__`` imported on first use.
 _LAZY = {
-    "FileResult": "diagnostics",
-    "RuleDoc": "rules",
-    "format_json": "text",
-    "format_text": "text",
-    "from_audit": "diagnostics",
-    "summary": "text",
+    "FileResult": "netiquette.formatters.diagnostics",
+    "RuleDoc": "netiquette.formatters.rules",
+    "format_json": "netiquette.formatters.text",
+    "format_text": "netiquette.formatters.text",
+    "from_audit": "netiquette.formatters.diagnostics",
+    "summary": "netiquette.formatters.text",
 }
-
-
-def __getattr__(name: str) -> Any:
-    home = _LAZY.get(name)
-    if home is None:
-        raise AttributeError(f"module 'netiquette.formatters' has no attribute {name!r}")
-    return getattr(importlib.import_module(f"netiquette.formatters.{home}"), name)
+__getattr__ = lazy_attributes(__name__, _LAZY)
 
 
 def render(
