@@ -14,6 +14,7 @@ import pytest
 
 pytest.importorskip("fastapi", reason="the server extra is not installed")
 
+import netiquette
 from helpers import RULES
 from netiquette import Linter
 from netiquette.service.app import create_app
@@ -102,6 +103,7 @@ async def test_check_many_keeps_the_order(client: httpx.AsyncClient) -> None:
 async def test_rules_health_and_readiness(client: httpx.AsyncClient) -> None:
     listed = (await client.get("/v1/rules")).json()
     assert len(listed) == RULES and listed[0]["id"] == "NQ101"
+    assert listed == [info.listing() for info in netiquette.rules()]  # as `rules --format json`
     turkish = (await client.get("/v1/rules", params={"message_lang": "tr"})).json()
     assert turkish[0]["summary"] != listed[0]["summary"]
     assert (await client.get("/healthz")).json()["status"] == "ok"

@@ -779,19 +779,7 @@ def run_rules(args: argparse.Namespace, out: TextIO) -> int:
 
     infos = [r for r in rules(_explained_in(args)) if not args.lang or args.lang in r.languages]
     if args.format == "json":
-        rows = [
-            {
-                "id": r.id,
-                "name": r.name,
-                "category": r.category,
-                "severity": r.severity,
-                "languages": list(r.languages),
-                "fix_safety": r.fix_safety,
-                "summary": r.summary,
-            }
-            for r in infos
-        ]
-        print(json.dumps(rows, indent=2), file=out)
+        print(json.dumps([r.listing() for r in infos], indent=2), file=out)
         return EXIT_OK
     for r in infos:
         langs = ",".join(r.languages)

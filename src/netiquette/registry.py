@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from netiquette.core import Category, FixSafety, Severity
 from netiquette.lang import codes
@@ -44,6 +45,20 @@ class RuleInfo:
     data_file: str | None = None
     #: Whether ``netiquette fix`` applies its replacements by default (``Rule.fix_safety``).
     fix_safety: FixSafety = "unsafe"
+
+    def listing(self) -> dict[str, Any]:
+        """What a list of rules shows of this one (``netiquette rules --format json``,
+        ``GET /v1/rules``): id, name, category, severity, languages, fix safety and
+        summary."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "category": self.category,
+            "severity": self.severity,
+            "languages": list(self.languages),
+            "fix_safety": self.fix_safety,
+            "summary": self.summary,
+        }
 
 
 def rules(message_lang: str = SOURCE_LANGUAGE) -> list[RuleInfo]:

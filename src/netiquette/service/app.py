@@ -233,20 +233,11 @@ def _add_routes(app: FastAPI, service: Service) -> None:
     async def list_rules(
         message_lang: str = Query("en", json_schema_extra={"enum": codes()}),
     ) -> list[dict[str, Any]]:
-        """Every rule: id, name, category, severity, languages and summary."""
+        """Every rule, as `netiquette rules --format json` lists it: id, name,
+        category, severity, languages, fix safety and summary."""
         if message_lang not in codes():
             raise ConfigError(f"unknown message_lang '{message_lang}'")
-        return [
-            {
-                "id": r.id,
-                "name": r.name,
-                "category": r.category,
-                "severity": r.severity,
-                "languages": list(r.languages),
-                "summary": r.summary,
-            }
-            for r in rules(message_lang)
-        ]
+        return [r.listing() for r in rules(message_lang)]
 
     @app.get("/healthz", response_model=models.Status)
     async def healthz() -> dict[str, str]:

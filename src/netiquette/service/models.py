@@ -121,6 +121,9 @@ class Rule(Strict):
     category: Category
     severity: Literal["info", "warning", "error"]
     languages: list[str]
+    fix_safety: Literal["safe", "unsafe"] = Field(
+        description="whether netiquette fix applies the rule's replacements by default"
+    )
     summary: str
 
 
