@@ -150,30 +150,15 @@ def main() -> None:
             if (m := tset.best_match(c, score_cutoff=90, min_words=8)) and m.template_id == tid
         )
         false = sum(1 for d in drafts if tset.best_match(d, score_cutoff=90, min_words=8))
-        rows.append(
-            (
-                f"best_match, {count} templates, unrelated 120-word reply",
-                statistics.median(
-                    median_us(
-                        lambda t=tset, d=d: t.best_match(d, score_cutoff=90),
-                        max(runs // 10, 5),
-                    )
-                    for d in drafts[:20]
-                ),
-            )
-        )
-        rows.append(
-            (
-                f"best_match, {count} templates, edited copy",
-                statistics.median(
-                    median_us(
-                        lambda t=tset, c=c: t.best_match(c, score_cutoff=90),
-                        max(runs // 10, 5),
-                    )
-                    for _, c in copies
-                ),
-            )
-        )
+        for what, queries in (
+            ("unrelated 120-word reply", drafts[:20]),
+            ("edited copy", [c for _, c in copies]),
+        ):
+            times = [
+                median_us(lambda t=tset, q=q: t.best_match(q, score_cutoff=90), max(runs // 10, 5))
+                for q in queries
+            ]
+            rows.append((f"best_match, {count} templates, {what}", statistics.median(times)))
         rows.append(
             (
                 f"  edited copies found {hits}/{len(copies)}, unrelated replies matched "

@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
@@ -27,6 +28,16 @@ def run_cli(
     code = main([*before, *args])
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def write_files(root: Path, files: Mapping[str, str]) -> Path:
+    """Write each text of ``files`` (paths relative to ``root``, folders made as
+    needed) as UTF-8; returns ``root``."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
 
 
 def run_netiquette(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import run_cli
+from helpers import run_cli, write_files
 
 #: Two warnings: a shouted word and chat-speak.
 REPLY = "Hi Sam,\n\nPLEASE keep the receipt, u will need it for the return.\n\nKind regards,\nAna\n"
@@ -15,12 +15,8 @@ FINE = "Hi Sam,\n\nYour parcel left our warehouse today.\n\nKind regards,\nAna\n
 
 
 @pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "replies").mkdir()
-    (tmp_path / "replies" / "return.txt").write_text(REPLY, encoding="utf-8")
-    (tmp_path / "replies" / "shipped.txt").write_text(FINE, encoding="utf-8")
-    return tmp_path
+def repo(workdir: Path) -> Path:
+    return write_files(workdir, {"replies/return.txt": REPLY, "replies/shipped.txt": FINE})
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

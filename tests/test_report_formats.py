@@ -13,7 +13,7 @@ from xml.etree import ElementTree as ET
 import jsonschema
 import pytest
 
-from helpers import run_cli
+from helpers import run_cli, write_files
 from netiquette.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,12 +23,8 @@ CLEAN = "Hi Sam,\n\nYour refund was sent today. Let me know if anything is uncle
 
 
 @pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "replies").mkdir()
-    (tmp_path / "replies" / "rude, draft.txt").write_text(REPLY, encoding="utf-8")
-    (tmp_path / "replies" / "clean.txt").write_text(CLEAN, encoding="utf-8")
-    return tmp_path
+def project(workdir: Path) -> Path:
+    return write_files(workdir, {"replies/rude, draft.txt": REPLY, "replies/clean.txt": CLEAN})
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -36,7 +32,7 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 
 
 def test_sarif_is_valid_and_has_what_github_code_scanning_reads(
-    workdir: Path, capsys: pytest.CaptureFixture[str]
+    project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, _ = run(["replies", "--format", "sarif"], capsys)
     assert code == 1
@@ -73,7 +69,7 @@ def test_sarif_is_valid_and_has_what_github_code_scanning_reads(
 
 
 def test_fingerprints_survive_lines_moving(
-    workdir: Path, capsys: pytest.CaptureFixture[str]
+    project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     def prints() -> set[str]:
         _, out, _ = run(["replies/rude, draft.txt", "--format", "sarif"], capsys)
@@ -81,12 +77,12 @@ def test_fingerprints_survive_lines_moving(
         return {r["partialFingerprints"]["netiquette/v1"] for r in results}
 
     before = prints()
-    (workdir / "replies" / "rude, draft.txt").write_text("\n\n" + REPLY, encoding="utf-8")
+    (project / "replies" / "rude, draft.txt").write_text("\n\n" + REPLY, encoding="utf-8")
     assert prints() == before
 
 
 def test_github_workflow_commands_are_escaped(
-    workdir: Path, capsys: pytest.CaptureFixture[str]
+    project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, _ = run(["replies", "--format", "github"], capsys)
     assert code == 1
@@ -101,7 +97,7 @@ def test_github_workflow_commands_are_escaped(
     assert any(line.startswith("::warning ") and "title=NQ102" in line for line in lines)
 
 
-def test_gitlab_code_quality(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_gitlab_code_quality(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(["replies", "--format", "gitlab"], capsys)
     issues = json.loads(out)
     assert issues
@@ -114,7 +110,7 @@ def test_gitlab_code_quality(workdir: Path, capsys: pytest.CaptureFixture[str]) 
 
 
 def test_rdjson_carries_replacements_as_suggestions(
-    workdir: Path, capsys: pytest.CaptureFixture[str]
+    project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _, out, _ = run(["replies", "--format", "rdjson"], capsys)
     data = json.loads(out)
@@ -126,7 +122,7 @@ def test_rdjson_carries_replacements_as_suggestions(
     assert chat["code"]["url"].startswith("docs/rules/NQ303")
 
 
-def test_junit_and_checkstyle_parse_back(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_junit_and_checkstyle_parse_back(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(["replies", "--format", "junit"], capsys)
     suites = ET.fromstring(out)
     [suite] = suites.findall("testsuite")
@@ -146,26 +142,26 @@ def test_junit_and_checkstyle_parse_back(workdir: Path, capsys: pytest.CaptureFi
     assert files["replies/clean.txt"].findall("error") == []
 
 
-def test_json_lines_is_one_report_a_line(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_lines_is_one_report_a_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(["replies", "--format", "json-lines"], capsys)
     reports = [json.loads(line) for line in out.strip().splitlines()]
     assert len(reports) == 2 and all("suggestions" in r for r in reports)
 
 
 def test_output_file_gets_the_report_and_the_terminal_gets_text(
-    workdir: Path, capsys: pytest.CaptureFixture[str]
+    project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, _ = run(["replies", "--format", "sarif", "--output-file", "report.sarif"], capsys)
     assert code == 1
     assert "NQ201 error" in out  # the text report
-    log: dict[str, Any] = json.loads((workdir / "report.sarif").read_text(encoding="utf-8"))
+    log: dict[str, Any] = json.loads((project / "report.sarif").read_text(encoding="utf-8"))
     assert log["version"] == "2.1.0"
     code, _, err = run(["replies", "--format", "json", "-o", "no/such/folder/r.json"], capsys)
     assert code == 2 and "--output-file" in err
 
 
 def test_statistics_min_severity_and_exit_zero(
-    workdir: Path, capsys: pytest.CaptureFixture[str]
+    project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, _ = run(["replies", "--statistics", "-q"], capsys)
     assert code == 1

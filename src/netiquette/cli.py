@@ -56,6 +56,15 @@ def _add_follow_symlinks(cmd: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_templates_format(parser: argparse.ArgumentParser, files: str) -> None:
+    parser.add_argument(
+        "--templates-format",
+        choices=FORMATS,
+        metavar="FORMAT",
+        help=f"how {files} are read: " + ", ".join(FORMATS) + " (default: auto)",
+    )
+
+
 def _add_message_lang(cmd: argparse.ArgumentParser, default: str) -> None:
     cmd.add_argument(
         "--message-lang",
@@ -120,12 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="known templates: a folder of .txt/.md, a .txt/.md/.csv file or a helpdesk "
         "JSON export (repeatable)",
     )
-    check.add_argument(
-        "--templates-format",
-        choices=FORMATS,
-        metavar="FORMAT",
-        help="how --templates files are read: " + ", ".join(FORMATS) + " (default: auto)",
-    )
+    _add_templates_format(check, "--templates files")
     check.add_argument(
         "--templates-index",
         metavar="FILE",
@@ -252,12 +256,7 @@ def build_parser() -> argparse.ArgumentParser:
         "and tiny templates",
     )
     audit.add_argument("paths", nargs="+", metavar="PATH", help="template files or folders")
-    audit.add_argument(
-        "--templates-format",
-        choices=FORMATS,
-        metavar="FORMAT",
-        help="how the files are read: " + ", ".join(FORMATS) + " (default: auto)",
-    )
+    _add_templates_format(audit, "the files")
     audit.add_argument(
         "--format",
         choices=("text", "json", *formatters.CI_FORMATS),

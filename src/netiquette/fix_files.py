@@ -22,7 +22,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
@@ -79,12 +79,12 @@ def fix_items(
     nothing. ``named`` are the paths given on the command line (a symbolic link among
     them is an error; one found in a folder is skipped). Errors go to ``err``, and the
     other items are still fixed."""
-    totals = Totals()
+    run = _Run(unsafe, diff, context, out)
     explicit = {str(Path(p)) for p in named}
     for item in items:
         try:
             if item == "-":
-                _fix_stdin(linter_for("-"), unsafe, diff, context, out, totals)
+                run.fix_stdin(linter_for("-"))
             else:
                 path = Path(item)
                 if path.is_symlink():
@@ -95,73 +95,62 @@ def fix_items(
                         )
                     print(f"netiquette: {path}: a symbolic link, not fixed", file=err)
                     continue
-                _fix_file(path, linter_for(str(path)), unsafe, diff, context, out, totals)
+                run.fix_file(path, linter_for(str(path)))
         except NetiquetteError as exc:
-            totals.errors += 1
+            run.totals.errors += 1
             print(f"netiquette: error: {one_line(str(exc))}", file=err)
-    return totals
+    return run.totals
 
 
-def _fix_stdin(
-    linter: Linter,
-    unsafe: bool,
-    diff: bool,
-    context: Mapping[str, str] | None,
-    out: TextIO,
-    totals: Totals,
-) -> None:
-    name = "<stdin>"
-    data = sources.read_stdin_bytes()
-    result = _fix(linter, data, name, unsafe, context, totals)
-    if diff:
+@dataclass
+class _Run:
+    """One ``netiquette fix`` run: its options, where output goes, what it did."""
+
+    unsafe: bool
+    diff: bool
+    context: Mapping[str, str] | None
+    out: TextIO
+    totals: Totals = field(default_factory=Totals)
+
+    def fix_stdin(self, linter: Linter) -> None:
+        name = "<stdin>"
+        data = sources.read_stdin_bytes()
+        result = self._fix(linter, data, name)
+        if self.diff:
+            if result.changed:
+                self.out.write(unified_diff(result.original, result.text, name))
+            return
+        _write_out(self.out, _encode(result.text, data))
+
+    def fix_file(self, path: Path, linter: Linter) -> None:
+        name = str(path)
+        try:
+            before = os.lstat(path)
+        except OSError as exc:
+            if isinstance(exc, FileNotFoundError):
+                raise NetiquetteError(f"{name}: no such file or directory") from None
+            raise NetiquetteError(f"{name}: cannot read: {exc.strerror or exc}") from None
+        data = sources.read_limited(path, sources.MAX_FILE_BYTES, "reply")
+        result = self._fix(linter, data, name)
+        if not result.changed:
+            return
+        if self.diff:
+            self.out.write(unified_diff(result.original, result.text, name))
+            return
+        write_atomically(path, _encode(result.text, data), before)
+
+    def _fix(self, linter: Linter, data: bytes, name: str) -> FixResult:
+        """Fix the text of ``data`` and count what was fixed and what remains."""
+        result = linter.fix(
+            sources.decode(data, name), path=name, context=self.context, unsafe=self.unsafe
+        )
+        totals = self.totals
+        totals.remain += len(result.report.suggestions)
+        totals.failed = totals.failed or not result.report.passed
         if result.changed:
-            out.write(unified_diff(result.original, result.text, name))
-        return
-    _write_out(out, _encode(result.text, data))
-
-
-def _fix_file(
-    path: Path,
-    linter: Linter,
-    unsafe: bool,
-    diff: bool,
-    context: Mapping[str, str] | None,
-    out: TextIO,
-    totals: Totals,
-) -> None:
-    name = str(path)
-    try:
-        before = os.lstat(path)
-    except OSError as exc:
-        if isinstance(exc, FileNotFoundError):
-            raise NetiquetteError(f"{name}: no such file or directory") from None
-        raise NetiquetteError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    data = sources.read_limited(path, sources.MAX_FILE_BYTES, "reply")
-    result = _fix(linter, data, name, unsafe, context, totals)
-    if not result.changed:
-        return
-    if diff:
-        out.write(unified_diff(result.original, result.text, name))
-        return
-    write_atomically(path, _encode(result.text, data), before)
-
-
-def _fix(
-    linter: Linter,
-    data: bytes,
-    name: str,
-    unsafe: bool,
-    context: Mapping[str, str] | None,
-    totals: Totals,
-) -> FixResult:
-    """Fix the text of ``data`` and count what was fixed and what remains."""
-    result = linter.fix(sources.decode(data, name), path=name, context=context, unsafe=unsafe)
-    totals.remain += len(result.report.suggestions)
-    totals.failed = totals.failed or not result.report.passed
-    if result.changed:
-        totals.fixed += len(result.applied)
-        totals.files += 1
-    return result
+            totals.fixed += len(result.applied)
+            totals.files += 1
+        return result
 
 
 def _encode(text: str, original: bytes) -> bytes:

@@ -203,6 +203,11 @@ class Rule:
         where = f"lang/{self.context.lang}/{self.data_file}"
         return f"{where}: {self.name}" if self.data_section else where
 
+    def count_setting(self, key: str, default: int) -> int:
+        """The whole number under ``key`` of the rule's data (at least 1), or
+        ``default`` when the language does not set it (the schema checks its type)."""
+        return max(int(self.rule_data.get(key, default)), 1)
+
     def phrase_list(self, key: str) -> PhraseList:
         """The phrase list under ``key`` of the rule's data (errors name file, rule, key)."""
         return PhraseList.from_data(

@@ -68,8 +68,7 @@ class TemplateCopy(Rule):
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
-        data = self.rule_data
-        self.min_words = int(data.get("min_words", 8))
+        self.min_words = self.count_setting("min_words", 8)
         self.threshold = float(context.settings.template_threshold)
         self.templates = context.templates
 

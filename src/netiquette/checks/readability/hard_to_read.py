@@ -79,7 +79,7 @@ class HardToRead(Rule):
         self.min_reading_ease = float(context.option("min_reading_ease"))
         self.max_grade = float(context.option("max_grade"))
         self.max_sentence_words = int(context.option("max_sentence_words"))
-        self.min_words = int(self.rule_data.get("min_words", 40))
+        self.min_words = self.count_setting("min_words", 40)
 
     def _fails(self, figures: dict[str, float]) -> bool:
         ease = figures.get("reading_ease")

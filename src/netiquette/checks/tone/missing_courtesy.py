@@ -56,7 +56,7 @@ class MissingCourtesy(Rule):
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
-        self.min_sentences = max(int(self.rule_data.get("min_sentences", 3)), 1)
+        self.min_sentences = self.count_setting("min_sentences", 3)
         self.courtesy = self.phrase_list("courtesy")
 
     def check(self, doc: Document) -> Iterator[Finding]:

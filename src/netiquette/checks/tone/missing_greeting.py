@@ -65,7 +65,7 @@ class MissingGreeting(Rule):
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
-        self.min_sentences = max(int(self.rule_data.get("min_sentences", 3)), 1)
+        self.min_sentences = self.count_setting("min_sentences", 3)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         if doc.text.lstrip().startswith("@"):

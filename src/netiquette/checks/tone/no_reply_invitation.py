@@ -55,8 +55,7 @@ class NoReplyInvitation(Rule):
 
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
-        data = self.rule_data
-        self.min_sentences = max(int(data.get("min_sentences", 6)), 1)
+        self.min_sentences = self.count_setting("min_sentences", 6)
         self.invitations = self.phrase_list("invitations")
 
     def check(self, doc: Document) -> Iterator[Finding]:
