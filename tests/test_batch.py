@@ -92,3 +92,21 @@ def test_stdin_among_the_files_is_checked_in_this_process(
     reports = json.loads(out)
     assert reports[-1]["path"] == "<stdin>"
     assert [s["rule_id"] for s in reports[-1]["suggestions"]] == ["NQ303"]
+
+
+def _pid_of(item: int) -> tuple[int, int]:
+    return item, os.getpid()
+
+
+def test_work_is_shared_chunk_by_chunk_so_results_come_as_it_goes() -> None:
+    """This process takes every other chunk and the worker the rest: the results come
+    out in input order, in steps of a chunk (a progress bar moves evenly, not in the
+    two steps 'this process's half, then the workers' half')."""
+    from netiquette import parallel
+
+    results = list(parallel.ordered_map(_pid_of, list(range(10)), processes=2, chunksize=2))
+    assert [item for item, _ in results] == list(range(10))
+    here = os.getpid()
+    by_chunk = [{pid for _, pid in results[i : i + 2]} for i in range(0, 10, 2)]
+    assert [pids == {here} for pids in by_chunk] == [True, False, True, False, True]
+    assert all(len(pids) == 1 for pids in by_chunk)

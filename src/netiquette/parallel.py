@@ -45,27 +45,27 @@ def processes_for(items: int, allowed: int, per_process: int) -> int:
     return max(1, min(allowed, items // per_process))
 
 
-def _call(item: Any) -> Any:
+def _call_chunk(items: Sequence[Any]) -> list[Any]:
     assert _worker_function is not None, "a worker without a function"
-    return _worker_function(item)
+    return [_worker_function(item) for item in items]
 
 
 def ordered_map(
     function: Callable[[T], R], items: Sequence[T], processes: int, chunksize: int
 ) -> Iterator[R]:
     """``function`` of each item, in the order of ``items``, shared by ``processes``
-    processes: this one takes the first share of the items itself while
-    ``processes - 1`` forked workers take the rest, ``chunksize`` items at a time (so
-    only their results cross between processes). What this process holds when the
-    workers are forked is frozen for the collector, so the workers do not copy it page
-    by page."""
+    processes: the items are cut into chunks of ``chunksize``, and of every
+    ``processes`` chunks this process takes one itself while ``processes - 1`` forked
+    workers take the others (only their items and results cross between processes).
+    The results come out chunk by chunk as the work goes, so a progress bar moves
+    evenly. What this process holds when the workers are forked is frozen for the
+    collector, so the workers do not copy it page by page."""
     if processes <= 1 or len(items) < 2:
         yield from map(function, items)
         return
     import multiprocessing
 
-    share = -(-len(items) // processes)
-    mine, theirs = items[:share], items[share:]
+    chunks = [items[i : i + chunksize] for i in range(0, len(items), chunksize)]
     global _worker_function
     with _fork_lock:  # one function per fork
         _worker_function = function
@@ -75,9 +75,17 @@ def ordered_map(
         finally:
             gc.unfreeze()
     with pool:
-        pending = pool.map_async(_call, theirs, chunksize=chunksize)
-        yield from map(function, mine)
-        yield from pending.get()
+        # Every chunk not this process's is queued now: the workers take them in order.
+        theirs = {
+            number: pool.apply_async(_call_chunk, (chunk,))
+            for number, chunk in enumerate(chunks)
+            if number % processes
+        }
+        for number, chunk in enumerate(chunks):
+            if number % processes:
+                yield from theirs.pop(number).get()
+            else:
+                yield from map(function, chunk)
 
 
 def map_in_order(
