@@ -27,6 +27,7 @@ HERE = Path(__file__).resolve().parent
 #: Section name -> the benchmark script and its arguments, in the order they run.
 SECTIONS: dict[str, list[str]] = {
     "run": ["run.py"],
+    "stages": ["bench_reply_stages.py"],
     "peers": ["bench_peers.py"],
     "templates": ["bench_template_index.py", "--sizes", "1000,10000,100000", "--charts"],
     "growth": ["bench_growth.py", "--plot", "docs/images/growth.png"],
