@@ -5,6 +5,7 @@ profanity matches as pairs."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -55,6 +56,22 @@ def run_netiquette(
         check=False,
     )
 
+
+#: The Chromium the browser tests drive (tests/test_page.py, tests/test_archive_report.py)
+#: and its flags: headless, and nothing fetched besides the pages under test.
+CHROMIUM = Path(os.environ.get("NETIQUETTE_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+#: Why a browser test is skipped where there is no Chromium.
+NO_CHROMIUM = f"no Chromium at {CHROMIUM} (apt-get install chromium, or set NETIQUETTE_CHROMIUM)"
 
 #: How many rules are registered: a loop over the rules sees every one.
 RULES = 35

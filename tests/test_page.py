@@ -42,23 +42,11 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from helpers import CHROMIUM, CHROMIUM_ARGS, NO_CHROMIUM
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path(os.environ.get("NETIQUETTE_CHROMIUM", "/usr/bin/chromium"))
 if not CHROMIUM.exists():
-    pytest.skip(
-        f"no Chromium at {CHROMIUM} (apt-get install chromium, or set NETIQUETTE_CHROMIUM)",
-        allow_module_level=True,
-    )
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+    pytest.skip(NO_CHROMIUM, allow_module_level=True)
 ZENDESK_ASSETS = ROOT / "integrations" / "zendesk" / "assets"
 ZAF_SDK = "https://static.zdassets.com/zendesk_app_framework_sdk/2.0/zaf_sdk.min.js"
 RUDE = "Hi Sam, thx for waiting. The old version was a shit product, sorry!!!"
