@@ -271,17 +271,28 @@ def _rules_section(rules: Sequence[RuleCount], replies: int, charts: _Charts) ->
     import plotly.graph_objects as go
 
     top = rules[:CHART_RULES]
-    figure = go.Figure(
-        go.Bar(
-            x=[rule.findings for rule in top],
-            y=[_e(f"{rule.rule_id} {rule.name}") for rule in top],
-            orientation="h",
-            marker_color=[COLOURS.get(rule.category, COLOURS["overall"]) for rule in top],
-            hovertemplate="%{x:,} findings<extra></extra>",
+    labels = [_e(f"{rule.rule_id} {rule.name}") for rule in top]
+    figure = go.Figure()
+    shown = {rule.category for rule in top}
+    for category in [c for c in CATEGORIES if c in shown] + sorted(shown - set(CATEGORIES)):
+        mine = [i for i, rule in enumerate(top) if rule.category == category]
+        figure.add_trace(
+            go.Bar(
+                x=[top[i].findings for i in mine],
+                y=[labels[i] for i in mine],
+                name=_e(category or "unknown"),
+                orientation="h",
+                marker_color=COLOURS.get(category, "#5b6475"),
+                hovertemplate="%{x:,} findings<extra></extra>",
+            )
         )
+    height = 110 + 28 * len(top)
+    figure.update_layout(**{**_layout(height), "hovermode": "closest", "barmode": "stack"})
+    figure.update_layout(margin={"l": 220, "r": 20, "t": 10, "b": 40})
+    figure.update_layout(
+        legend={"orientation": "h", "y": -40 / height - 0.1, "traceorder": "normal"}
     )
-    figure.update_layout(**{**_layout(80 + 28 * len(top)), "hovermode": "closest"})
-    figure.update_layout(margin={"l": 220, "r": 20, "t": 10, "b": 40}, showlegend=False)
+    figure.update_yaxes(type="category", categoryorder="array", categoryarray=labels)
     figure.update_yaxes(autorange="reversed")
     figure.update_xaxes(title_text="findings")
     label = (
@@ -304,7 +315,7 @@ def _rules_section(rules: Sequence[RuleCount], replies: int, charts: _Charts) ->
         f"<tbody>{rows}</tbody></table>"
     )
     chart = charts.html(figure, label)
-    caption = "Findings per rule, coloured by category."
+    caption = "Findings per rule, coloured by category (the colours of the chart above)."
     return (
         f'{heading}<figure class="chart">{chart}<figcaption>{caption}</figcaption></figure>'
         f"{table}</section>"
