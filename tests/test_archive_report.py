@@ -215,13 +215,15 @@ def table(records: list[dict[str, Any]]) -> pa.Table:
 @pytest.fixture(scope="module")
 def results_dir(table: pa.Table, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The table as `netiquette archive --out` writes it: parts of consecutive rows,
-    several row groups each, and the manifest."""
+    several row groups each, the manifest, and the temporary file of a part being
+    written."""
     folder = tmp_path_factory.mktemp("results") / "results.parquet"
     folder.mkdir()
     half = table.num_rows // 2
     pq.write_table(table.slice(0, half), folder / "part-00000.parquet", row_group_size=9)
     pq.write_table(table.slice(half), folder / "part-00001.parquet", row_group_size=9)
     (folder / "_netiquette.json").write_text('{"format": 1}\n', encoding="utf-8")
+    (folder / "part-00002.parquet.tmp").write_bytes(b"PAR1 half written")  # a run going on
     return folder
 
 

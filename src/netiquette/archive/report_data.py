@@ -205,21 +205,31 @@ class Results:
 
 
 def _open(where: str) -> tuple[pa.Schema, list[Any]]:
-    """The schema of the Parquet file or directory ``where`` and its row groups."""
+    """The schema of the Parquet file or directory ``where`` and its row groups. Of a
+    directory, the ``*.parquet`` files are read in name order; the manifest and the
+    temporary files of a run still writing are not."""
     import pyarrow as pa
     import pyarrow.dataset as ds
 
-    if not os.path.exists(where):
+    if os.path.isdir(where):
+        files = sorted(
+            os.path.join(where, name)
+            for name in os.listdir(where)
+            if name.endswith(".parquet") and not name.startswith((".", "_"))
+        )
+        if not files:
+            raise InputError(f"{where}: no Parquet files (part-*.parquet) in this directory")
+    elif os.path.exists(where):
+        files = [where]
+    else:
         raise InputError(f"{where}: no such results file or directory")
     try:
-        dataset = ds.dataset(where, format="parquet")
+        dataset = ds.dataset(files, format="parquet")
         fragments = [
             group for fragment in dataset.get_fragments() for group in fragment.split_by_row_group()
         ]
     except (OSError, pa.ArrowException) as exc:
         raise InputError(f"{where}: not a Parquet results dataset: {exc}") from exc
-    if not dataset.files:
-        raise InputError(f"{where}: no Parquet files (part-*.parquet) in this directory")
     return dataset.schema, fragments
 
 
