@@ -61,6 +61,8 @@ class Linter:
         self._build_lock = threading.Lock()
         #: Linters for the files that per-path overrides match, by the overrides' indexes.
         self._by_overrides: dict[tuple[int, ...], Linter] = {}
+        #: Linters for replies in another language (:meth:`for_language`).
+        self._by_language: dict[str, Linter] = {}
 
     def for_path(self, path: str | os.PathLike[str] | None) -> Linter:
         """The linter for the file ``path``: this one, or one with the settings of the
@@ -81,6 +83,24 @@ class Linter:
                     self._by_overrides[key] = found
         return found
 
+    def for_language(self, lang: str) -> Linter:
+        """The linter for replies known to be in ``lang`` (a code, or ``auto``): this
+        one when it already checks in ``lang``, else one with these settings in that
+        language, built once and sharing this one's templates. An unknown code is an
+        UnsupportedLanguageError."""
+        code = check_language(lang)
+        if code == self.lang:
+            return self
+        found = self._by_language.get(code)
+        if found is None:
+            with self._build_lock:
+                found = self._by_language.get(code)
+                if found is None:
+                    settings = self.settings.with_overrides(lang=code)
+                    found = Linter(config=settings, templates=self._templates)
+                    self._by_language[code] = found
+        return found
+
     def _load_templates(self, templates: Any) -> Any:
         sources = templates if templates is not None else (self.settings.templates or None)
         if sources is None:
@@ -93,6 +113,11 @@ class Linter:
             format=self.settings.templates_format,
             index=self.settings.templates_index,
         )
+
+    @property
+    def templates(self) -> Any:
+        """The templates replies are compared with (a TemplateSet), or None."""
+        return self._templates
 
     @property
     def rule_ids(self) -> list[str]:
