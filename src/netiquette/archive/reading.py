@@ -173,7 +173,12 @@ class Archive:
                             elif not isinstance(value, str):
                                 error = f"'{text}' is {_json_kind(value)}, not text"
                                 value = None
-                        cells[name].append(_as_text(value))
+                        cell = _as_text(value)
+                        if cell is not None and valid_text(cell) is not cell:
+                            cell = valid_text(cell)
+                            if name == text and error is None:
+                                error = "the text holds a lone surrogate: not valid Unicode"
+                        cells[name].append(cell)
                     errors.append(error)
                 arrays = [pa.array(cells[n], pa.string()) for n in names]
                 arrays.append(pa.array(errors, pa.string()))
@@ -373,3 +378,15 @@ def _numbered(batches: Iterable[Any], rows: int) -> Iterator[Any]:
 def _short(exc: BaseException) -> str:
     text = str(exc).strip() or type(exc).__name__
     return text if len(text) <= 300 else text[:300] + "…"
+
+
+def valid_text(text: str | None) -> str | None:
+    """``text`` itself when it is valid Unicode; else a copy with each lone surrogate
+    (which the linter refuses, and UTF-8 cannot hold) as U+FFFD."""
+    if text is None:
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return text

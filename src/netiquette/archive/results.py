@@ -18,6 +18,7 @@ from typing import Any
 
 from netiquette.archive.columns import WEEK, Columns
 from netiquette.archive.reading import ERROR
+from netiquette.archive.reading import valid_text as _valid
 from netiquette.core import CATEGORIES, NetiquetteError
 from netiquette.lang import AUTO, check_language, codes
 from netiquette.linter import Linter
@@ -126,14 +127,14 @@ def audit_batch(batch: Any, auditor: Auditor, columns: Columns) -> Any:
     rule_ids = sorted(auditor.rule_ids)
     out: dict[str, list[Any]] = {name: [] for name in _ROW_COLUMNS}
     counts: dict[str, list[int]] = {rule_id: [] for rule_id in rule_ids}
-    for text, error, lang in zip(texts, errors, langs, strict=True):
+    for at, (text, lang) in enumerate(zip(texts, langs, strict=True)):
         report = None
-        if error is None and text is not None:
+        if errors[at] is None and text is not None:
             try:
                 report = auditor.check(text, lang)
             except NetiquetteError as exc:
-                error = str(exc)
-        _add_row(out, counts, report, error)
+                errors[at] = str(exc)
+        _add_row(out, counts, report)
     weeks = [_week(stamp) for stamp in stamps]
     arrays = [pa.array(rows, pa.int64()), pa.array(ids, pa.string())]
     arrays += [pa.array(groups[g], pa.string()) for g in columns.groups]
@@ -162,7 +163,6 @@ def _add_row(
     out: dict[str, list[Any]],
     counts: dict[str, list[int]],
     report: Report | None,
-    error: str | None,
 ) -> None:
     if report is None:
         for name in _ROW_COLUMNS:
@@ -310,15 +310,3 @@ def _week(micro: int | None) -> str | None:
     except OverflowError:
         return None
     return f"{year}-W{week:02d}"
-
-
-def _valid(text: str | None) -> str | None:
-    """``text`` as valid Unicode: a lone surrogate (which the linter refuses, and
-    which UTF-8 cannot hold) becomes U+FFFD."""
-    if text is None:
-        return None
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
-    return text
