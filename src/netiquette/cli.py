@@ -361,7 +361,7 @@ def _add_archive(commands: Any) -> None:
     archive.add_argument(
         "--overwrite",
         action="store_true",
-        help="replace the results in --out made from another archive or with other options",
+        help="start over: remove the results in --out (even of another archive or options)",
     )
     archive.add_argument(
         "--report", metavar="FILE", help="also write an HTML report of the results to FILE"

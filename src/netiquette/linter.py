@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -74,14 +74,7 @@ class Linter:
         key = tuple(i for i, override in enumerate(overrides) if override.matches(path))
         if not key:
             return self
-        found = self._by_overrides.get(key)
-        if found is None:
-            with self._build_lock:
-                found = self._by_overrides.get(key)
-                if found is None:
-                    found = Linter(config=self.settings.for_path(path), templates=self._templates)
-                    self._by_overrides[key] = found
-        return found
+        return self._sibling(self._by_overrides, key, lambda: self.settings.for_path(path))
 
     def for_language(self, lang: str) -> Linter:
         """The linter for replies known to be in ``lang`` (a code, or ``auto``): this
@@ -91,14 +84,22 @@ class Linter:
         code = check_language(lang)
         if code == self.lang:
             return self
-        found = self._by_language.get(code)
+        return self._sibling(
+            self._by_language, code, lambda: self.settings.with_overrides(lang=code)
+        )
+
+    def _sibling(
+        self, cache: dict[Any, Linter], key: Any, settings: Callable[[], config_module.Settings]
+    ) -> Linter:
+        """The linter of ``cache[key]``, built once (with ``settings()`` and this
+        linter's templates) by the first thread that asks."""
+        found = cache.get(key)
         if found is None:
             with self._build_lock:
-                found = self._by_language.get(code)
+                found = cache.get(key)
                 if found is None:
-                    settings = self.settings.with_overrides(lang=code)
-                    found = Linter(config=settings, templates=self._templates)
-                    self._by_language[code] = found
+                    found = Linter(config=settings(), templates=self._templates)
+                    cache[key] = found
         return found
 
     def _load_templates(self, templates: Any) -> Any:

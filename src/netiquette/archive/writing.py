@@ -65,7 +65,7 @@ class ResultsFolder:
         """Make the folder ready for a run that makes results of ``identity`` (the
         archive's fingerprint, the options...), and return the indexes of the parts
         already made. A folder of results of something else is a ConfigError unless
-        ``overwrite`` (then its parts are removed)."""
+        ``overwrite``, which removes the parts and the manifest found (to start over)."""
         where = os.fspath(self.path)
         try:
             info = os.lstat(self.path)
@@ -94,7 +94,7 @@ class ResultsFolder:
                     f"--out {where} holds results of another run ({'; '.join(differences)}): "
                     "rerun with the same archive and options to resume, or add --overwrite"
                 )
-            if differences:
+            if overwrite:  # start over, whatever the folder holds of ours
                 self._remove_results()
             elif previous.get("complete"):
                 self.finished = previous
