@@ -153,3 +153,17 @@ def reply_and_context(text: str) -> tuple[str, dict[str, str] | None]:
         return text, None
     customer, _, reply = text.removeprefix("Customer: ").partition("\nReply: ")
     return reply, {"customer_message": customer}
+
+
+def make_archive(rows: int, path: Path, fmt: str | None = None, seed: int = 14) -> Path:
+    """A generated archive of ``rows`` replies (benchmarks/make_archive.py) at ``path``."""
+    import importlib.util
+
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "make_archive.py"
+    spec = importlib.util.spec_from_file_location("make_archive", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    chosen = fmt or {".csv": "csv", ".parquet": "parquet"}.get(path.suffix, "jsonl")
+    module.write(rows, path, chosen, seed)
+    return path

@@ -85,6 +85,42 @@ def _add_rule_and_config_options(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--no-config", action="store_true", help="ignore configuration files")
 
 
+def _add_jobs(cmd: argparse.ArgumentParser, what: str, output: str = "output") -> None:
+    cmd.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        metavar="N",
+        help=f"{what} in N processes (default: the number of cores); the {output} is "
+        "the same as with --jobs 1",
+    )
+
+
+def _add_template_and_service_options(cmd: argparse.ArgumentParser) -> None:
+    """--templates, --templates-format, --templates-index and --languagetool-url, the
+    same for ``check`` and ``archive``."""
+    cmd.add_argument(
+        "--templates",
+        action="append",
+        metavar="PATH",
+        help="known templates: a folder of .txt/.md, a .txt/.md/.csv file or a helpdesk "
+        "JSON export (repeatable)",
+    )
+    _add_templates_format(cmd, "--templates files")
+    cmd.add_argument(
+        "--templates-index",
+        metavar="FILE",
+        help="cache of the template index: reused when it fits the templates, "
+        "written when missing or stale (large template sets)",
+    )
+    cmd.add_argument(
+        "--languagetool-url",
+        metavar="URL",
+        help="LanguageTool server for the grammar rules (also NETIQUETTE_LANGUAGETOOL_URL; "
+        "never read from a project's config)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="netiquette",
@@ -122,26 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--exit-zero", action="store_true", help="exit 0 even when texts fail the gate"
     )
     _add_message_lang(check, "the reply's language")
-    check.add_argument(
-        "--templates",
-        action="append",
-        metavar="PATH",
-        help="known templates: a folder of .txt/.md, a .txt/.md/.csv file or a helpdesk "
-        "JSON export (repeatable)",
-    )
-    _add_templates_format(check, "--templates files")
-    check.add_argument(
-        "--templates-index",
-        metavar="FILE",
-        help="cache of the template index: reused when it fits the templates, "
-        "written when missing or stale (large template sets)",
-    )
-    check.add_argument(
-        "--languagetool-url",
-        metavar="URL",
-        help="LanguageTool server for the grammar rules (also NETIQUETTE_LANGUAGETOOL_URL; "
-        "never read from a project's config)",
-    )
+    _add_template_and_service_options(check)
     _add_follow_symlinks(check)
     _add_rule_and_config_options(check)
     check.add_argument(
@@ -156,14 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the customer's message the replies answer (- for stdin): turns on the "
         "empathy, mirrored-insult and greeting-name checks",
     )
-    check.add_argument(
-        "--jobs",
-        "-j",
-        type=int,
-        metavar="N",
-        help="check files in N processes (default: the number of cores); the output is "
-        "the same as with --jobs 1",
-    )
+    _add_jobs(check, "check files")
     check.add_argument(
         "--baseline",
         metavar="FILE",
@@ -280,21 +290,94 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAMES",
         help="the variables templates may use (comma-separated, * wildcards); others are errors",
     )
-    audit.add_argument(
-        "--jobs",
-        "-j",
-        type=int,
-        metavar="N",
-        help="lint templates in N processes (default: the number of cores); the output is "
-        "the same as with --jobs 1",
-    )
+    _add_jobs(audit, "lint templates")
     audit.add_argument(
         "--similarity",
         type=int,
         metavar="N",
         help="report templates at least N%% similar as near duplicates (default: 90)",
     )
+    _add_archive(commands)
     return parser
+
+
+def _add_archive(commands: Any) -> None:
+    archive = commands.add_parser(
+        "archive",
+        help="audit an archive of replies (JSON Lines, CSV, Parquet) into Parquet results",
+    )
+    archive.add_argument(
+        "archive", metavar="ARCHIVE", help=".jsonl/.ndjson/.json, .csv (maybe .gz) or .parquet"
+    )
+    archive.add_argument(
+        "--out",
+        default="results.parquet",
+        metavar="DIR",
+        help="the results: a folder of Parquet parts (default: results.parquet); a rerun "
+        "after an interruption resumes it",
+    )
+    archive.add_argument(
+        "--format",
+        dest="archive_format",
+        choices=("auto", "jsonl", "csv", "parquet"),
+        default="auto",
+        help="the archive's format (default: from its name)",
+    )
+    archive.add_argument(
+        "--text-column", default="text", metavar="NAME", help="the replies (default: text)"
+    )
+    archive.add_argument(
+        "--id-column", metavar="NAME", help="the replies' ids (default: id, when there is one)"
+    )
+    archive.add_argument(
+        "--time-column",
+        metavar="NAME",
+        help="when each reply was sent (default: the first of created_at, timestamp, time, "
+        "date there is)",
+    )
+    archive.add_argument(
+        "--lang-column",
+        metavar="NAME",
+        help="each reply's language, en, tr or auto (empty: --lang)",
+    )
+    archive.add_argument(
+        "--group-by",
+        metavar="NAMES",
+        help="columns to group the report by, comma-separated; week is the ISO week of the "
+        "time (e.g. agent,channel,week)",
+    )
+    archive.add_argument("--lang", help="language of the replies: auto (default), en or tr")
+    _add_message_lang(archive, "the reply's language")
+    _add_template_and_service_options(archive)
+    _add_rule_and_config_options(archive)
+    _add_jobs(archive, "check the replies", "result")
+    archive.add_argument(
+        "--chunk-rows",
+        type=int,
+        metavar="N",
+        help="replies per part file (default: 2000)",
+    )
+    archive.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="start over: remove the results in --out (even of another archive or options)",
+    )
+    archive.add_argument(
+        "--report", metavar="FILE", help="also write an HTML report of the results to FILE"
+    )
+    archive.add_argument(
+        "--engine",
+        choices=("local", "spark"),
+        default="local",
+        help="local (default): this machine; spark: a Spark cluster (the spark extra)",
+    )
+    archive.add_argument(
+        "--master",
+        metavar="URL",
+        help="--engine spark: the Spark master, e.g. local[2] (default: spark-submit's)",
+    )
+    archive.add_argument("--quiet", "-q", action="store_true", help="no progress bar, no summary")
+    archive.set_defaults(fail_under=None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -336,6 +419,8 @@ def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return run_explain(args, sys.stdout, sys.stderr)
     if args.command == "serve":
         return run_serve(args, sys.stderr)
+    if args.command == "archive":
+        return run_archive(args, sys.stderr)
     if args.command == "templates" and args.templates_command == "audit":
         return run_templates_audit(args, sys.stdout, sys.stderr)
     parser.print_help(sys.stderr)
@@ -470,9 +555,8 @@ def _run_check(
     from netiquette.linter import Linter
 
     settings = _settings(args)
-    jobs = batch.default_jobs() if args.jobs is None else args.jobs
-    if jobs < 1:
-        print("netiquette: error: --jobs must be at least 1", file=err)
+    jobs = _jobs(args, err)
+    if jobs is None:
         return EXIT_USAGE
     known = baseline.read(args.baseline) if args.baseline else None
     templates, template_errors = _load_templates(settings, err, args.follow_symlinks)
@@ -693,9 +777,8 @@ def run_templates_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
     if not 1 <= similarity <= 100:
         print("netiquette: error: --similarity must be between 1 and 100", file=err)
         return EXIT_USAGE
-    jobs = batch.default_jobs() if args.jobs is None else args.jobs
-    if jobs < 1:
-        print("netiquette: error: --jobs must be at least 1", file=err)
+    jobs = _jobs(args, err)
+    if jobs is None:
         return EXIT_USAGE
     with _notes_on(err):
         records, problems = audit.read_records(
@@ -739,6 +822,136 @@ def run_templates_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> i
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FAILED if result.failed else EXIT_OK
+
+
+def run_archive(args: argparse.Namespace, err: TextIO) -> int:
+    """``netiquette archive``: exit 0 when the results are whole (whatever they find:
+    an audit is not a gate), 2 on a usage, configuration or input error."""
+    try:
+        from netiquette.archive import reading, running, writing
+        from netiquette.archive.columns import Columns, split_names
+        from netiquette.archive.results import Auditor
+    except ImportError as exc:
+        return _missing_extra(err, "archive", exc)
+    from netiquette.linter import Linter
+
+    settings = _settings(args)
+    jobs = _jobs(args, err)
+    if jobs is None:
+        return EXIT_USAGE
+    chunk_rows = running.DEFAULT_CHUNK_ROWS if args.chunk_rows is None else args.chunk_rows
+    if not 1 <= chunk_rows <= 1_000_000:
+        print("netiquette: error: --chunk-rows must be between 1 and 1000000", file=err)
+        return EXIT_USAGE
+    columns = Columns(
+        text=args.text_column,
+        id=args.id_column,
+        time=args.time_column,
+        lang=args.lang_column,
+        group_by=split_names(args.group_by),
+    )
+    if args.engine == "spark":
+        return _run_archive_spark(args, settings, columns, err)
+    archive = reading.open_archive(args.archive, columns, format=args.archive_format)
+    templates, template_errors = _load_templates(settings, err)
+    if template_errors:
+        return EXIT_USAGE  # results from a part of the templates would be wrong
+    auditor = Auditor(Linter(config=settings, templates=templates))
+    bar = None
+    if not args.quiet and err.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=archive.total_rows, file=err, unit="reply", leave=False)
+    try:
+        summary = running.run(
+            archive,
+            auditor,
+            writing.ResultsFolder(args.out),
+            jobs=jobs,
+            chunk_rows=chunk_rows,
+            overwrite=args.overwrite,
+            progress=bar.update if bar is not None else None,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    for note in summary.notes:
+        print(f"netiquette: {one_line(note)}", file=err)
+    if not args.quiet:
+        print(f"netiquette: {_archive_summary(summary, args.out)}", file=err)
+    return _archive_report(args, err)
+
+
+def _archive_summary(summary: Any, out: str) -> str:
+    said = f"{summary.rows:,} replies audited into {out}"
+    if summary.errors:
+        said += f"; {summary.errors:,} could not be checked (see the error column)"
+    if summary.resumed_rows:
+        said += f"; {summary.resumed_rows:,} were done by an earlier run"
+    return said
+
+
+def _archive_report(args: argparse.Namespace, err: TextIO) -> int:
+    """--report: the HTML report of the results (netiquette.archive.report)."""
+    if not args.report:
+        return EXIT_OK
+    import importlib
+
+    try:  # written apart from the rest of the archive package: imported by name
+        report = importlib.import_module("netiquette.archive.report")
+    except ImportError as exc:
+        if exc.name == "netiquette.archive.report":
+            print("netiquette: error: --report: this netiquette has no archive report", file=err)
+            return EXIT_USAGE
+        return _missing_extra(err, "archive", exc, "--report")
+    report.write_report(
+        args.out, args.report, title=f"netiquette audit of {Path(args.archive).name}"
+    )
+    if not args.quiet:
+        print(f"netiquette: report written to {args.report}", file=err)
+    return EXIT_OK
+
+
+def _run_archive_spark(
+    args: argparse.Namespace, settings: Settings, columns: Any, err: TextIO
+) -> int:
+    try:
+        from netiquette.archive import spark
+    except ImportError as exc:
+        return _missing_extra(err, "spark", exc)
+    summary = spark.run(
+        args.archive,
+        args.out,
+        columns=columns,
+        settings=settings,
+        format=args.archive_format,
+        master=args.master,
+        overwrite=args.overwrite,
+    )
+    if not args.quiet:
+        print(f"netiquette: {_archive_summary(summary, args.out)} (Spark)", file=err)
+    return _archive_report(args, err)
+
+
+def _missing_extra(err: TextIO, extra: str, exc: ImportError, what: str = "") -> int:
+    what = what or f"netiquette {extra}"
+    print(
+        f"netiquette: error: {what} needs the {extra} extra ({exc.name} is missing): "
+        f"pip install 'netiquette[{extra}]'",
+        file=err,
+    )
+    return EXIT_USAGE
+
+
+def _jobs(args: argparse.Namespace, err: TextIO) -> int | None:
+    """--jobs, by default the cores; None (after a message) when below 1."""
+    from netiquette import parallel
+
+    jobs = parallel.default_processes() if args.jobs is None else int(args.jobs)
+    if jobs < 1:
+        print("netiquette: error: --jobs must be at least 1", file=err)
+        return None
+    return jobs
 
 
 def run_serve(args: argparse.Namespace, err: TextIO) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -61,6 +61,8 @@ class Linter:
         self._build_lock = threading.Lock()
         #: Linters for the files that per-path overrides match, by the overrides' indexes.
         self._by_overrides: dict[tuple[int, ...], Linter] = {}
+        #: Linters for replies in another language (:meth:`for_language`).
+        self._by_language: dict[str, Linter] = {}
 
     def for_path(self, path: str | os.PathLike[str] | None) -> Linter:
         """The linter for the file ``path``: this one, or one with the settings of the
@@ -72,13 +74,32 @@ class Linter:
         key = tuple(i for i, override in enumerate(overrides) if override.matches(path))
         if not key:
             return self
-        found = self._by_overrides.get(key)
+        return self._sibling(self._by_overrides, key, lambda: self.settings.for_path(path))
+
+    def for_language(self, lang: str) -> Linter:
+        """The linter for replies known to be in ``lang`` (a code, or ``auto``): this
+        one when it already checks in ``lang``, else one with these settings in that
+        language, built once and sharing this one's templates. An unknown code is an
+        UnsupportedLanguageError."""
+        code = check_language(lang)
+        if code == self.lang:
+            return self
+        return self._sibling(
+            self._by_language, code, lambda: self.settings.with_overrides(lang=code)
+        )
+
+    def _sibling(
+        self, cache: dict[Any, Linter], key: Any, settings: Callable[[], config_module.Settings]
+    ) -> Linter:
+        """The linter of ``cache[key]``, built once (with ``settings()`` and this
+        linter's templates) by the first thread that asks."""
+        found = cache.get(key)
         if found is None:
             with self._build_lock:
-                found = self._by_overrides.get(key)
+                found = cache.get(key)
                 if found is None:
-                    found = Linter(config=self.settings.for_path(path), templates=self._templates)
-                    self._by_overrides[key] = found
+                    found = Linter(config=settings(), templates=self._templates)
+                    cache[key] = found
         return found
 
     def _load_templates(self, templates: Any) -> Any:
@@ -93,6 +114,11 @@ class Linter:
             format=self.settings.templates_format,
             index=self.settings.templates_index,
         )
+
+    @property
+    def templates(self) -> Any:
+        """The templates replies are compared with (a TemplateSet), or None."""
+        return self._templates
 
     @property
     def rule_ids(self) -> list[str]:

@@ -3,15 +3,17 @@
 The workers are forked from the calling process, so they inherit what it has built
 (a Linter's rules, templates and their index) instead of building it again, and the
 function is never pickled; only the items and the results are. Used by
-``netiquette check --jobs`` (netiquette.batch) and ``Linter.check_many(processes=)``.
+``netiquette check --jobs`` (netiquette.batch), ``Linter.check_many(processes=)`` and,
+over a stream in bounded memory (:func:`bounded_map`), ``netiquette archive``.
 """
 
 from __future__ import annotations
 
+import collections
 import gc
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -45,6 +47,11 @@ def processes_for(items: int, allowed: int, per_process: int) -> int:
     return max(1, min(allowed, items // per_process))
 
 
+def _call(item: Any) -> Any:
+    assert _worker_function is not None, "a worker without a function"
+    return _worker_function(item)
+
+
 def _call_chunk(items: Sequence[Any]) -> list[Any]:
     assert _worker_function is not None, "a worker without a function"
     return [_worker_function(item) for item in items]
@@ -63,17 +70,8 @@ def ordered_map(
     if processes <= 1 or len(items) < 2:
         yield from map(function, items)
         return
-    import multiprocessing
-
     chunks = [items[i : i + chunksize] for i in range(0, len(items), chunksize)]
-    global _worker_function
-    with _fork_lock:  # one function per fork
-        _worker_function = function
-        gc.freeze()
-        try:
-            pool = multiprocessing.get_context("fork").Pool(processes - 1)
-        finally:
-            gc.unfreeze()
+    pool = _fork_pool(function, processes - 1)
     with pool:
         # Every chunk not this process's is queued now: the workers take them in order.
         theirs = {
@@ -86,6 +84,45 @@ def ordered_map(
                 yield from theirs.pop(number).get()
             else:
                 yield from map(function, chunk)
+
+
+def _fork_pool(function: Callable[[Any], Any], processes: int) -> Any:
+    """A pool of ``processes`` workers forked now, which run ``function`` (inherited,
+    never pickled). What this process holds is frozen for the collector meanwhile, so
+    the workers do not copy it page by page."""
+    import multiprocessing
+
+    global _worker_function
+    with _fork_lock:  # one function per fork
+        _worker_function = function
+        gc.freeze()
+        try:
+            return multiprocessing.get_context("fork").Pool(processes)
+        finally:
+            gc.unfreeze()
+
+
+def bounded_map(
+    function: Callable[[T], R], items: Iterable[T], processes: int, window: int
+) -> Iterator[R]:
+    """``function`` of each item, in the order of ``items``, by ``processes`` forked
+    workers, with at most ``window`` items handed out and not yet collected: unlike
+    ``Pool.imap``, which takes its whole input at once, this reads ``items`` only as
+    results come back, so a stream of any length is mapped in bounded memory. Fork
+    after building what ``function`` needs (a warmed linter): the workers inherit it.
+    One process (or where processes cannot be forked): a plain ``map`` here."""
+    if processes <= 1 or not can_fork():
+        yield from map(function, items)
+        return
+    pool = _fork_pool(function, processes)
+    with pool:
+        pending: collections.deque[Any] = collections.deque()
+        for item in items:
+            pending.append(pool.apply_async(_call, (item,)))
+            if len(pending) >= window:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
 
 
 def map_in_order(

@@ -1,0 +1,64 @@
+"""The Spark path (local[2]) gives the local engine's results, row for row."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from helpers import make_archive, run_cli
+
+if importlib.util.find_spec("pyspark") is None or importlib.util.find_spec("pyarrow") is None:
+    pytest.skip("pyspark and pyarrow are needed (the spark extra)", allow_module_level=True)
+if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+    pytest.skip("Spark needs Java (none on PATH, no JAVA_HOME)", allow_module_level=True)
+
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:PySpark does not yet fully support pandas:FutureWarning",
+    "ignore::ResourceWarning",
+    "ignore::DeprecationWarning",
+)
+SRC = Path(__file__).resolve().parent.parent / "src"
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[Any]:
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    from netiquette.archive.spark import session
+
+    found = session("local[2]")
+    found.sparkContext.setLogLevel("ERROR")
+    yield found
+    found.stop()
+
+
+def test_spark_gives_the_local_results_row_for_row(
+    spark: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import pyarrow.parquet as pq
+
+    from netiquette.archive.columns import Columns
+    from netiquette.archive.spark import audit
+    from netiquette.config import Settings
+
+    archive = make_archive(2000, tmp_path / "replies.jsonl")
+    options = ["--group-by", "agent,channel,week", "--lang-column", "lang"]
+    code, _, err = run_cli([str(archive), "--out", str(tmp_path / "local"), *options], capsys,
+                           "archive")  # fmt: skip
+    assert code == 0, err
+    columns = Columns(lang="lang", group_by=("agent", "channel", "week"))
+    results = audit(str(archive), columns=columns, settings=Settings(), spark=spark)
+    results.write.parquet(str(tmp_path / "spark"))
+    local = pq.read_table(tmp_path / "local").sort_by("row")
+    remote = pq.read_table(tmp_path / "spark").sort_by("row")
+    assert remote.schema.names == local.schema.names
+    assert remote.num_rows == 2000
+    assert remote.to_pylist() == local.to_pylist()
+    assert sum(1 for row in local.column("error").to_pylist() if row) == 0
