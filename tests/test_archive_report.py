@@ -32,7 +32,7 @@ import pyarrow.parquet as pq
 import netiquette
 from conftest import EXAMPLES, ROOT
 from helpers import CHROMIUM, CHROMIUM_ARGS, NO_CHROMIUM
-from netiquette.archive import report_data
+from netiquette.archive import report_data, results
 from netiquette.archive.report import figures, write_report
 from netiquette.core import CATEGORIES, InputError
 from netiquette.report import Report
@@ -95,41 +95,11 @@ MORE_REPLIES = (
 #: Replies that could not be checked, as the archive records them.
 ERRORS = (("", "empty reply"), ("Hi \ufffd", "not valid text: a lone surrogate"))
 RULE_IDS = tuple(sorted(info.id for info in netiquette.rules()))
-_SUGGESTION = pa.struct(
-    [
-        ("rule_id", pa.string()),
-        ("name", pa.string()),
-        ("category", pa.string()),
-        ("severity", pa.string()),
-        ("message", pa.string()),
-        ("start", pa.int32()),
-        ("end", pa.int32()),
-        ("match", pa.string()),
-        ("replacements", pa.list_(pa.string())),
-    ]
-)
 
 
 def results_schema(groups: Sequence[str] = GROUPS) -> pa.Schema:
-    """The schema of docs/archive.md, with ``groups`` and every rule of netiquette."""
-    return pa.schema(
-        [
-            ("row", pa.int64()),
-            ("id", pa.string()),
-            *((group, pa.string()) for group in groups),
-            ("time", pa.timestamp("us", tz="UTC")),
-            ("week", pa.string()),
-            ("lang", pa.string()),
-            ("words", pa.int32()),
-            ("score", pa.int16()),
-            ("passed", pa.bool_()),
-            *((f"score_{category}", pa.int16()) for category in CATEGORIES),
-            *((rule, pa.int16()) for rule in RULE_IDS),
-            ("suggestions", pa.list_(_SUGGESTION)),
-            ("text", pa.string()),
-            ("error", pa.string()),
-        ]
-    )
+    """The schema ``netiquette archive`` writes, with ``groups`` and every rule."""
+    return results.schema(RULE_IDS, groups)
 
 
 def result_row(
