@@ -158,3 +158,29 @@ def test_bad_overrides_are_config_errors(tmp_path: Path, table: str, error: str)
     config.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError, match=error):
         read_config_values(config)
+
+
+def test_settings_go_to_other_machines_as_data_and_come_back_equal() -> None:
+    """Settings sent to Spark's executors: JSON values that read back to the same
+    settings through the configuration's own checks (never pickled code)."""
+    import dataclasses
+    import json
+
+    from netiquette.config import Settings, settings_from_mapping
+
+    chosen = Settings(
+        lang="tr",
+        select=("tone", "NQ201"),
+        ignore=("NQ114",),
+        severity={"NQ101": "error"},
+        fail_under=80,
+        templates=("macros",),
+        templates_index="cache/index.bin",
+        max_grade=14.0,
+        allow_words=("hell",),
+    )
+    values = json.loads(json.dumps(chosen.to_values()))
+    assert "max_sentence_words" not in values  # None: the language's default
+    back = settings_from_mapping(values, "sent")
+    assert dataclasses.replace(back, source=chosen.source) == chosen
+    assert settings_from_mapping(Settings().to_values()) == Settings(source="config")

@@ -225,6 +225,21 @@ class Settings:
                     values[key] = value
         return replace(self, **values, ignore=tuple(ignore), overrides=())
 
+    def to_values(self) -> dict[str, Any]:
+        """Every option not None as plain JSON values (lists, objects), which
+        :func:`settings_from_mapping` reads back to equal settings (per-path overrides
+        and ``source`` aside): settings sent to other machines as data, never as code."""
+        values: dict[str, Any] = {}
+        for name in OPTIONS:
+            value = getattr(self, name)
+            if isinstance(value, tuple):
+                value = list(value)
+            elif isinstance(value, Mapping):
+                value = dict(value)
+            if value is not None:
+                values[name] = value
+        return values
+
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given (already validated) keys replaced; None means keep."""
         kept = {k: v for k, v in overrides.items() if v is not None}

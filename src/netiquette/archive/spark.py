@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import os
-import pickle
 import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -29,7 +29,7 @@ from netiquette.archive import reading
 from netiquette.archive.columns import Columns
 from netiquette.archive.results import Auditor, audit_batch, schema
 from netiquette.archive.running import Summary
-from netiquette.config import Settings
+from netiquette.config import Settings, settings_from_mapping
 from netiquette.core import ConfigError
 from netiquette.linter import Linter
 
@@ -176,7 +176,7 @@ def _auditor(blob: bytes, every_language: bool) -> Auditor:
     if found is None:
         from pyspark import SparkFiles
 
-        settings: Settings = pickle.loads(blob)  # our own bytes, made by _blob
+        settings = settings_from_mapping(json.loads(blob), "the settings sent by the driver")
         local = tuple(SparkFiles.get(name) for name in settings.templates)
         index = SparkFiles.get(settings.templates_index) if settings.templates_index else None
         settings = dataclasses.replace(settings, templates=local, templates_index=index)
@@ -204,9 +204,9 @@ def _ship(spark: Any, settings: Settings) -> Settings:
 
 
 def _blob(settings: Settings) -> bytes:
-    """The settings as bytes for the executors (per-path overrides do not apply to
-    archive rows, which have no path)."""
-    return pickle.dumps(dataclasses.replace(settings, overrides=()))
+    """The settings as JSON for the executors, read back there as a configuration is
+    (per-path overrides do not apply to archive rows, which have no path)."""
+    return json.dumps(settings.to_values(), sort_keys=True).encode("utf-8")
 
 
 def _offsets(frame: Any) -> dict[int, int]:
