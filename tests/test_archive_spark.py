@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import shutil
 import sys
@@ -12,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from helpers import make_archive, run_cli
+from helpers import make_archive, run_cli, write_files
 
 if importlib.util.find_spec("pyspark") is None or importlib.util.find_spec("pyarrow") is None:
     pytest.skip("pyspark and pyarrow are needed (the spark extra)", allow_module_level=True)
@@ -49,12 +50,20 @@ def test_spark_gives_the_local_results_row_for_row(
     from netiquette.config import Settings
 
     archive = make_archive(2000, tmp_path / "replies.jsonl")
+    # Known templates (shipped to the executors with addFile): long replies the archive holds.
+    texts = [json.loads(line)["text"] for line in archive.read_text("utf-8").splitlines()]
+    canned = sorted({t for t in texts if len(t.split()) >= 25})[:5]
+    templates = str(
+        write_files(tmp_path / "templates", {f"t{i}.txt": t for i, t in enumerate(canned)})
+    )
     options = ["--group-by", "agent,channel,week", "--lang-column", "lang"]
+    options += ["--templates", templates, "--no-config"]
     code, _, err = run_cli([str(archive), "--out", str(tmp_path / "local"), *options], capsys,
                            "archive")  # fmt: skip
     assert code == 0, err
     columns = Columns(lang="lang", group_by=("agent", "channel", "week"))
-    results = audit(str(archive), columns=columns, settings=Settings(), spark=spark)
+    settings = Settings(templates=(templates,))
+    results = audit(str(archive), columns=columns, settings=settings, spark=spark)
     results.write.parquet(str(tmp_path / "spark"))
     local = pq.read_table(tmp_path / "local").sort_by("row")
     remote = pq.read_table(tmp_path / "spark").sort_by("row")
@@ -62,3 +71,4 @@ def test_spark_gives_the_local_results_row_for_row(
     assert remote.num_rows == 2000
     assert remote.to_pylist() == local.to_pylist()
     assert sum(1 for row in local.column("error").to_pylist() if row) == 0
+    assert sum(remote.column("NQ502").to_pylist()) > 0  # the templates reached the workers
