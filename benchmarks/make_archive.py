@@ -9,8 +9,8 @@ tr) and ``text``. The texts are drawn from the bundled example replies, the labe
 evaluation replies of data/eval (clean ones and rude, profane, jargon-laden and
 template-copy ones, in English and Turkish) and, when ../shared/data is there, its
 support replies (read in place), then varied: the greeting's name, order numbers, a
-sentence added or dropped, the sign-off. Written as it is made: memory stays flat for
-any N.
+template's {{slots}} filled in (nine times in ten), a sentence added or dropped.
+Written as it is made: memory stays flat for any N.
 """
 
 from __future__ import annotations
@@ -58,6 +58,8 @@ EXTRA = {
     ),
 }
 _NUMBER = re.compile(r"\b\d{5,}\b")
+#: The {{Placeholder}} of a template reply (the shared bitext replies have them).
+_SLOT = re.compile(r"\{\{\s*([^{}]+?)\s*\}\}")
 
 
 def sources() -> list[tuple[str, str]]:
@@ -84,6 +86,8 @@ def vary(rng: random.Random, lang: str, text: str) -> str:
     name = rng.choice(NAMES[lang])
     text = re.sub(r"^(Hi|Hello|Dear|Merhaba|Sayın) [^,\n]+,", rf"\1 {name},", text)
     text = _NUMBER.sub(lambda _: str(rng.randrange(10_000_000, 99_999_999)), text)
+    if rng.random() < 0.9:  # most agents fill the template in (with its slot's words)
+        text = _SLOT.sub(r"\1", text)
     roll = rng.random()
     if roll < 0.25:
         text = f"{text}\n\n{rng.choice(EXTRA[lang])}"
