@@ -45,10 +45,10 @@ from netiquette.templates.reading import TemplateWarning, duplicate_id
 from netiquette.templates.words import (
     SLOT,
     Normalized,
+    TemplateEncoder,
     WordCodes,
     WordCounts,
     normalize,
-    template_tokens,
 )
 from netiquette.text.markup import blank_tags, strip_html
 
@@ -238,12 +238,24 @@ class TemplateSet:
     def from_records(cls, records: Iterable[TemplateRecord], *, lang: str = "en") -> TemplateSet:
         """A set from records read by :mod:`netiquette.templates.reading`."""
         lang = check_language(lang)
+        items = list(records)
         codes = WordCodes()
+        return cls.from_encoded(items, encode_records(items, codes, lang), codes, lang=lang)
+
+    @classmethod
+    def from_encoded(
+        cls,
+        records: Sequence[TemplateRecord],
+        encoded: Sequence[str],
+        codes: WordCodes,
+        *,
+        lang: str,
+    ) -> TemplateSet:
+        """A set from records and their words encoded with ``codes`` (see
+        :func:`encode_records`); blank templates are left out with a warning."""
         kept: list[TemplateRecord] = []
-        encoded: list[str] = []
-        for record in records:
-            text = strip_html(record.body) if record.html else record.body
-            code = codes.add_tokens(template_tokens(text, lang))
+        texts: list[str] = []
+        for record, code in zip(records, encoded, strict=True):
             if len(code) == code.count(SLOT):
                 where = record.location
                 warnings.warn(
@@ -253,9 +265,9 @@ class TemplateSet:
                 )
                 continue
             kept.append(record)
-            encoded.append(code)
+            texts.append(code)
         templates = cls.__new__(cls)
-        templates._setup(kept, encoded, codes, lang)
+        templates._setup(kept, texts, codes, lang)
         return templates
 
     # -- reading ----------------------------------------------------------------------
@@ -425,6 +437,13 @@ class TemplateSet:
                 out.append((index, bound))
         out.sort(key=lambda pair: -pair[1])
         return out
+
+
+def encode_records(records: Sequence[TemplateRecord], codes: WordCodes, lang: str) -> list[str]:
+    """The words of each record encoded with ``codes`` (new words get new codes); an
+    HTML body is matched on its text."""
+    encoder = TemplateEncoder(codes, lang)
+    return [encoder.encode(strip_html(r.body) if r.html else r.body) for r in records]
 
 
 def _original_span(text: str, draft: Normalized, alignment: _Alignment) -> tuple[int, int]:

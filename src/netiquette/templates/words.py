@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from netiquette.core import TemplateError
 from netiquette.lang import codes, turkic_codes
@@ -137,6 +138,18 @@ def _code(n: int) -> str:
     return chr(code)
 
 
+def code_ranks(points: Any) -> Any:
+    """The word number of each code point of a NumPy array (the inverse of the codes
+    :class:`WordCodes` gives); -1 for a code point no word has (slots included)."""
+    import numpy as np
+
+    ranks = points.astype(np.int64) - _FIRST_WORD_CODE
+    ranks[points >= _SURROGATES_END] -= _SURROGATES_END - _SURROGATES
+    ranks[(points >= _SURROGATES) & (points < _SURROGATES_END)] = -1
+    ranks[(points < _FIRST_WORD_CODE) | (points > _LAST_WORD_CODE)] = -1
+    return ranks
+
+
 def fold_text(text: str, lang: str) -> str:
     """:func:`netiquette.text.fold.fold`, for whole texts at C speed: the same result,
     character for character (tests/test_template_index.py checks every code point).
@@ -181,6 +194,90 @@ def template_tokens(text: str, lang: str) -> list[str]:
     return _TOKEN.findall("".join(parts))
 
 
+#: Distinct chunks (text between whitespace) a :class:`TemplateEncoder` remembers:
+#: plenty for real libraries; a chunk seen after that is encoded, not remembered.
+CHUNK_CACHE_SIZE = 1 << 18
+# Lines up to this long are remembered too (greetings, sign-offs, boilerplate).
+_CACHED_LINE = 160
+
+
+class TemplateEncoder:
+    """Template texts encoded with :class:`WordCodes`, the same codes as
+    ``codes.add_tokens(template_tokens(text, lang))``, without a regular-expression
+    pass over every word of every template.
+
+    Words never cross whitespace, placeholders never cross a line (but for ``$name``)
+    and folding maps each character on its own, so the words of a text are the words
+    of its lines in turn, and those the words of their whitespace-separated chunks.
+    Short lines recur (greetings, sign-offs) and are encoded once. Chunks
+    recur across templates ("the", "order.", "Hi"): ``str.split`` cuts them at C speed
+    and each distinct chunk is folded, split into words and encoded once. Placeholders,
+    which may span spaces, are found in the whole text first; each is a slot.
+    """
+
+    __slots__ = ("_chunks", "_codes", "_lang", "_lines", "_table")
+
+    def __init__(self, codes: WordCodes, lang: str) -> None:
+        self._codes = codes
+        self._lang = lang
+        self._table = _equivalents(lang)
+        self._chunks: dict[str, str] = {"\x01": SLOT}
+        self._lines: dict[str, str] = {}
+
+    def encode(self, text: str) -> str:
+        """``text`` encoded, new words getting new codes."""
+        if "\x01" in text:  # the one character that stands for a slot: the slow way
+            return self._codes.add_tokens(template_tokens(text, self._lang))
+        if "\n" not in text or "$" in text:
+            # (A "$name" placeholder looks past the end of its line: "$a\n= 1" is code.)
+            return self._line(text)
+        lines = self._lines
+        out = []
+        for line in text.split("\n"):
+            code = lines.get(line)
+            if code is None:
+                code = self._line(line)
+                if len(line) <= _CACHED_LINE and len(lines) < CHUNK_CACHE_SIZE:
+                    lines[line] = code
+            out.append(code)
+        return "".join(out)
+
+    def _line(self, text: str) -> str:
+        holes = placeholders.find(text, self._lang)
+        if holes:
+            # Each placeholder becomes a chunk of its own, "\x01", encoded as a SLOT.
+            parts = []
+            pos = 0
+            for hole in holes:
+                parts.append(text[pos : hole.start])
+                parts.append(_HOLE)
+                pos = hole.end
+            parts.append(text[pos:])
+            text = "".join(parts)
+        chunks = text.split()
+        known = self._chunks
+        try:
+            return "".join(map(known.__getitem__, chunks))
+        except KeyError:
+            pass
+        out = []
+        for chunk in chunks:
+            code = known.get(chunk)
+            if code is None:
+                code = self._chunk(chunk)
+            out.append(code)
+        return "".join(out)
+
+    def _chunk(self, chunk: str) -> str:
+        folded = fold_text(chunk, self._lang)
+        if self._table is not None:
+            folded = folded.translate(self._table)
+        code = self._codes.add_tokens(_WORD.findall(folded))
+        if len(self._chunks) < CHUNK_CACHE_SIZE:
+            self._chunks[chunk] = code
+        return code
+
+
 class WordCodes:
     """One code point per distinct word, so that rapidfuzz compares words.
 
@@ -194,6 +291,14 @@ class WordCodes:
         self._codes: dict[str, str] = {}
         # The same codes, and "\x01" (a placeholder of template_tokens) for SLOT.
         self._tokens: dict[str, str] = {"\x01": SLOT}
+
+    @classmethod
+    def from_words(cls, words: Iterable[str]) -> WordCodes:
+        """Codes for ``words`` in order (a vocabulary saved from :meth:`words`)."""
+        codes = cls()
+        for word in words:
+            codes._codes[word] = codes._tokens[word] = _code(len(codes._codes))
+        return codes
 
     def __len__(self) -> int:
         return len(self._codes)
