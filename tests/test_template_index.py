@@ -131,8 +131,9 @@ def test_version_mismatch_and_bad_files(
     _, tset = big
     path = tmp_path / "old.idx"
     tset.build_index().save(path)
-    monkeypatch.setattr(template_index, "VERSION", template_index.VERSION + 1)
-    with pytest.raises(TemplateError, match="version 3 does not match"):
+    saved = template_index.VERSION
+    monkeypatch.setattr(template_index, "VERSION", saved + 1)
+    with pytest.raises(TemplateError, match=f"version {saved} does not match"):
         TemplateIndex.load(path)
     monkeypatch.undo()
     junk = tmp_path / "junk.idx"
