@@ -51,7 +51,7 @@ ARRAYS = frozenset({"words", "offsets", "ids", "counts", "slots", "lengths"})
 #: Posting entries counted exactly per query beyond the minimal rare-word prefix.
 POSTINGS_BUDGET = 60_000
 #: Postings budget per template of the set (see :meth:`TemplateIndex.candidates`).
-POSTINGS_PER_TEMPLATE = 8
+POSTINGS_PER_TEMPLATE = 4
 #: The arrays ``netiquette.templates.load`` adds to an index it caches: the encoded
 #: templates and their words (:mod:`netiquette.templates.cache`).
 SET_ARRAYS = frozenset({"encoded", "encoded_offsets", "vocabulary", "vocabulary_offsets"})

@@ -410,19 +410,11 @@ class TemplateSet:
             return []
         min_common = k * (_BETA2 * self._lengths[low] + length - allowance) / (1 + _BETA2)
         needed = max(1, int(min_common))
-        # Large sets: only templates sharing enough words (as bags, an upper bound of
-        # the common subsequence) with the draft; the same best match, found sooner.
-        chosen: list[int] | None = None
         if len(self._encoded) > INDEX_THRESHOLD:
-            chosen = self.index.candidates(
-                draft, needed, low, high, cutoff=cutoff, fill_budget=FILL_BUDGET, beta2=_BETA2
-            )
-            choices = [self._encoded[i] for i in chosen]
-        else:
-            choices = self._encoded[low:high]
+            return self._indexed_candidates(draft, needed, low, high, cutoff)
         scored = process.extract(
             draft,
-            choices,
+            self._encoded[low:high],
             scorer=LCSseq.similarity,
             processor=None,
             limit=None,
@@ -430,13 +422,45 @@ class TemplateSet:
         )
         out: list[tuple[int, float]] = []
         for _, common, offset in scored:
-            index = low + offset if chosen is None else chosen[offset]
+            index = low + offset
             free = min(self._slots[index] * FILL_BUDGET, max(0, length - int(common)))
             bound = _score(common, self._lengths[index], length - free)
             if bound >= cutoff:
                 out.append((index, bound))
         out.sort(key=lambda pair: -pair[1])
         return out
+
+    def _indexed_candidates(
+        self, draft: str, needed: int, low: int, high: int, cutoff: float
+    ) -> list[tuple[int, float]]:
+        """:meth:`_candidates` of a large set: only templates sharing enough words (as
+        bags, an upper bound of the common subsequence) with the draft, their common
+        subsequences and bounds computed in arrays; the same list, found sooner."""
+        import numpy as np
+
+        index = self.index
+        chosen = index.candidates(
+            draft, needed, low, high, cutoff=cutoff, fill_budget=FILL_BUDGET, beta2=_BETA2
+        )
+        if not chosen:
+            return []
+        common = process.cdist(
+            [draft],
+            [self._encoded[i] for i in chosen],
+            scorer=LCSseq.similarity,
+            processor=None,
+            score_cutoff=needed,
+            dtype=np.int32,
+        )[0]
+        picked = np.flatnonzero(common >= needed)
+        where, common = np.asarray(chosen)[picked], common[picked]
+        bound = np.minimum(100.0, index.bounds(where, common, len(draft), FILL_BUDGET, _BETA2))
+        kept = np.flatnonzero(bound >= cutoff)
+        where, common, bound = where[kept], common[kept], bound[kept]
+        # The order of the small sets' way: best bound first, then most common words,
+        # then the first template.
+        order = np.lexsort((where, -common, -bound))
+        return list(zip(where[order].tolist(), bound[order].tolist(), strict=True))
 
 
 def encode_records(records: Sequence[TemplateRecord], codes: WordCodes, lang: str) -> list[str]:
