@@ -24,7 +24,7 @@ from netiquette.core import TemplateError
 from netiquette.templates.arrayfile import read_arrays, write_arrays
 from netiquette.templates.formats import TemplateRecord
 from netiquette.templates.index import ARRAYS, SET_ARRAYS, VERSION, TemplateIndex
-from netiquette.templates.words import SLOT, WordCodes, code_ranks
+from netiquette.templates.words import SLOT, WordCodes, word_code
 
 _LAYOUT = (ARRAYS | SET_ARRAYS,)
 
@@ -36,15 +36,15 @@ def records_fingerprint(records: Sequence[TemplateRecord], lang: str) -> str:
 
     digest = hashlib.blake2b(digest_size=16)
     digest.update(lang.encode("utf-8", "surrogatepass") + b"\x00")
-    sizes = np.zeros((len(records), 3), dtype=np.int64)
-    sizes[:, 0] = np.fromiter((len(r.id) for r in records), np.int64, len(records))
-    sizes[:, 1] = np.fromiter((len(r.body) for r in records), np.int64, len(records))
-    sizes[:, 2] = np.fromiter((r.html for r in records), np.int64, len(records))
-    digest.update(sizes.tobytes())
+    ids = [r.id for r in records]
+    bodies = [r.body for r in records]
+    for sizes in (map(len, ids), map(len, bodies)):
+        digest.update(np.fromiter(sizes, np.int64, len(records)).tobytes())
+    digest.update(bytes([r.html for r in records]))
+    digest.update("".join(ids).encode("utf-8", "surrogatepass"))
     update = digest.update
-    for record in records:
-        update(record.id.encode("utf-8", "surrogatepass"))
-        update(record.body.encode("utf-8", "surrogatepass"))
+    for body in bodies:
+        update(body.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
@@ -94,10 +94,15 @@ def load(
         and len(ends) == count + 1
         and _monotonic(bounds, len(vocabulary), strict=True)
     )
-    if fits:
-        # Every code is a slot or one of the words listed.
-        ranks = code_ranks(encoded)
-        fits = bool(np.all((encoded == ord(SLOT)) | ((ranks >= 0) & (ranks < len(bounds) - 1))))
+    if fits and len(bounds) > 1:
+        # Every code is a slot or one of the words listed (a surrogate in between fails
+        # to decode below).
+        last = ord(word_code(len(bounds) - 2))
+        fits = bool(
+            np.all((encoded == ord(SLOT)) | ((encoded >= ord(word_code(0))) & (encoded <= last)))
+        )
+    elif fits:
+        fits = bool(np.all(encoded == ord(SLOT)))
     try:
         if not fits:
             raise ValueError("encoded words")

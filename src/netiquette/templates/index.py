@@ -111,6 +111,17 @@ class TemplateIndex:
         """Posting entries held (one per distinct word of each template)."""
         return len(self._ids)
 
+    def counts(self, lengths: Sequence[int], slots: Sequence[int]) -> bool:
+        """Whether the index holds templates of these word and placeholder counts, in
+        this order (cheaper than a fingerprint, for an index that came with its set)."""
+        import numpy as np
+
+        return (
+            len(lengths) == len(slots) == self.size
+            and bool(np.array_equal(self._lengths, lengths))
+            and bool(np.array_equal(self._slots, slots))
+        )
+
     def postings(self, word: str) -> tuple[IntArray, Any]:
         """The templates holding ``word`` (ascending) and how many times each does."""
         row = self._rows.get(word)
@@ -372,7 +383,9 @@ def _postings(encoded: Sequence[str], sizes: Any) -> tuple[Any, Any, Any, Any]:
     new[1:] |= owners[1:] != owners[:-1]
     starts = np.flatnonzero(new)
     del new
-    counts = np.diff(starts, append=len(ranks))
+    counts = np.empty(len(starts), dtype=np.int64)
+    np.subtract(starts[1:], starts[:-1], out=counts[:-1])
+    counts[-1] = len(ranks) - starts[-1]
     count_type = next(t for t in _COUNT_TYPES if counts.max() <= np.iinfo(t).max)
     per_word = np.bincount(ranks[starts], minlength=len(words))
     offsets = np.zeros(len(words) + 1, dtype=np.int64)

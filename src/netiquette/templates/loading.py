@@ -69,7 +69,7 @@ def _with_cache(records: list[TemplateRecord], lang: str, file: Path) -> Templat
         try:
             encoded, codes, index = cache.load(file, fingerprint, len(records))
             templates = TemplateSet.from_encoded(records, encoded, codes, lang=lang)
-            templates.use_index(index)
+            templates._adopt_index(index)
             return templates
         except TemplateError as exc:
             writable = written_here(file)

@@ -183,19 +183,20 @@ class TemplateSet:
         encoded: Sequence[str],
         codes: WordCodes,
         lang: str,
+        counts: Sequence[int] | None = None,
     ) -> None:
+        """Sort the templates by their number of words (``counts``, placeholders not
+        counted, when already known) and keep them."""
         self.lang = lang
-        counts = [len(e) - e.count(SLOT) for e in encoded]
-        order = sorted(range(len(items)), key=lambda i: (counts[i], items[i].id))
-        by_id: dict[str, int] = {}
-        for position, i in enumerate(order):
-            template_id = items[i].id
-            other = by_id.get(template_id)
-            if other is not None:
-                first = items[order[other]].source or "a text"
-                second = items[i].source or "a text"
-                raise TemplateError(duplicate_id(template_id, first, second))
-            by_id[template_id] = position
+        if counts is None:
+            counts = [len(e) - e.count(SLOT) for e in encoded]
+        ids = [t.id for t in items]
+        # By id, then (stable) by words: by (words, id) with plain str and int compares.
+        order = sorted(range(len(items)), key=ids.__getitem__)
+        order.sort(key=counts.__getitem__)
+        by_id = dict(zip([ids[i] for i in order], range(len(order)), strict=True))
+        if len(by_id) < len(order):
+            _refuse_duplicates([items[i] for i in order])
         self._by_id = by_id
         self._items: list[Template | TemplateRecord] = [items[i] for i in order]
         self._encoded = [encoded[i] for i in order]
@@ -253,21 +254,30 @@ class TemplateSet:
     ) -> TemplateSet:
         """A set from records and their words encoded with ``codes`` (see
         :func:`encode_records`); blank templates are left out with a warning."""
-        kept: list[TemplateRecord] = []
-        texts: list[str] = []
-        for record, code in zip(records, encoded, strict=True):
-            if len(code) == code.count(SLOT):
-                where = record.location
-                warnings.warn(
-                    f"template '{record.id}'{f' ({where})' if where else ''} is blank; skipped",
-                    TemplateWarning,
-                    stacklevel=3,
-                )
+        counts = [len(e) - e.count(SLOT) for e in encoded]
+        if all(counts):
+            templates = cls.__new__(cls)
+            templates._setup(records, encoded, codes, lang, counts)
+            return templates
+        kept: list[int] = []
+        for i, record in enumerate(records):
+            if counts[i]:
+                kept.append(i)
                 continue
-            kept.append(record)
-            texts.append(code)
+            where = record.location
+            warnings.warn(
+                f"template '{record.id}'{f' ({where})' if where else ''} is blank; skipped",
+                TemplateWarning,
+                stacklevel=3,
+            )
         templates = cls.__new__(cls)
-        templates._setup(kept, texts, codes, lang)
+        templates._setup(
+            [records[i] for i in kept],
+            [encoded[i] for i in kept],
+            codes,
+            lang,
+            [counts[i] for i in kept],
+        )
         return templates
 
     # -- reading ----------------------------------------------------------------------
@@ -340,6 +350,14 @@ class TemplateSet:
             raise TemplateError("this template index was built from other templates; rebuild it")
         self._template_index = index
         return index
+
+    def _adopt_index(self, index: TemplateIndex) -> None:
+        """Use ``index``, read from the cache that also gave this set's words (its
+        fingerprint ties both to the raw templates): it must count the same words and
+        placeholders for every template, else TemplateError."""
+        if not index.counts(self._lengths, self._slots):
+            raise TemplateError("this template index does not fit its templates; rebuild it")
+        self._template_index = index
 
     # -- matching ---------------------------------------------------------------------
 
@@ -461,6 +479,16 @@ class TemplateSet:
         # then the first template.
         order = np.lexsort((where, -common, -bound))
         return list(zip(where[order].tolist(), bound[order].tolist(), strict=True))
+
+
+def _refuse_duplicates(items: Sequence[Template | TemplateRecord]) -> None:
+    """Raise :class:`TemplateError` for the first template whose id an earlier one has."""
+    seen: dict[str, Template | TemplateRecord] = {}
+    for item in items:
+        first = seen.setdefault(item.id, item)
+        if first is not item:
+            where = (first.source or "a text", item.source or "a text")
+            raise TemplateError(duplicate_id(item.id, *where))
 
 
 def encode_records(records: Sequence[TemplateRecord], codes: WordCodes, lang: str) -> list[str]:

@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from netiquette.core import TemplateError
 from netiquette.lang import codes, turkic_codes
@@ -128,7 +127,7 @@ def normalize(
     return Normalized(tuple(words), tuple(offsets) if spans else ())
 
 
-def _code(n: int) -> str:
+def word_code(n: int) -> str:
     """The code point of the ``n``-th word."""
     code = _FIRST_WORD_CODE + n
     if code >= _SURROGATES:
@@ -136,18 +135,6 @@ def _code(n: int) -> str:
     if code > _LAST_WORD_CODE:
         raise TemplateError(f"too many distinct words in the templates ({n:,})")
     return chr(code)
-
-
-def code_ranks(points: Any) -> Any:
-    """The word number of each code point of a NumPy array (the inverse of the codes
-    :class:`WordCodes` gives); -1 for a code point no word has (slots included)."""
-    import numpy as np
-
-    ranks = points.astype(np.int64) - _FIRST_WORD_CODE
-    ranks[points >= _SURROGATES_END] -= _SURROGATES_END - _SURROGATES
-    ranks[(points >= _SURROGATES) & (points < _SURROGATES_END)] = -1
-    ranks[(points < _FIRST_WORD_CODE) | (points > _LAST_WORD_CODE)] = -1
-    return ranks
 
 
 def fold_text(text: str, lang: str) -> str:
@@ -297,7 +284,7 @@ class WordCodes:
         """Codes for ``words`` in order (a vocabulary saved from :meth:`words`)."""
         codes = cls()
         for word in words:
-            codes._codes[word] = codes._tokens[word] = _code(len(codes._codes))
+            codes._codes[word] = codes._tokens[word] = word_code(len(codes._codes))
         return codes
 
     def __len__(self) -> int:
@@ -330,7 +317,7 @@ class WordCodes:
         table = self._tokens
         for token in tokens:
             if token not in table:
-                self._codes[token] = table[token] = _code(len(self._codes))
+                self._codes[token] = table[token] = word_code(len(self._codes))
         return "".join(map(table.__getitem__, tokens))
 
     def add(self, words: Iterable[str | None]) -> str:
@@ -343,7 +330,7 @@ class WordCodes:
                 continue
             code = codes.get(word)
             if code is None:
-                code = codes[word] = self._tokens[word] = _code(len(codes))
+                code = codes[word] = self._tokens[word] = word_code(len(codes))
             out.append(code)
         return "".join(out)
 
