@@ -407,16 +407,16 @@ def test_candidates_keep_every_template_whose_bag_bound_reaches_the_cutoff(
         encoded.append("".join(text))
     encoded.sort(key=lambda t: len(t) - t.count("\x01"))
     index = TemplateIndex(encoded)
-    for draft in [
+    for sample in [
         *rng.sample(encoded, 30),
         *("".join(rng.choices(words, k=50)) for _ in range(10)),
     ]:
-        draft = draft.replace("\x01", words[3])
+        draft = sample.replace("\x01", words[3])
         bag = Counter(draft)
         for cutoff in (90.0, 70.0):
             got = set(index.candidates(draft, 1, cutoff=cutoff))
-            for i, text in enumerate(encoded):
-                common = sum(min(n, text.count(w)) for w, n in bag.items())
+            for i, other in enumerate(encoded):
+                common = sum(min(n, other.count(w)) for w, n in bag.items())
                 bound = index.bounds(np.array([i]), np.array([min(common, len(draft))]), len(draft))
                 if common >= 1 and bound[0] >= cutoff:
                     assert i in got, (i, cutoff)
