@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -58,6 +59,8 @@ SET_ARRAYS = frozenset({"encoded", "encoded_offsets", "vocabulary", "vocabulary_
 #: The two kinds of index file: the index alone, or with its template set.
 LAYOUTS = (ARRAYS, ARRAYS | SET_ARRAYS)
 _COUNT_TYPES = ("uint8", "uint16", "uint32")
+# Sets from this size give the memory their build freed back to the system.
+_LARGE = 20_000
 
 
 def fingerprint(encoded: Sequence[str]) -> str:
@@ -89,6 +92,8 @@ class TemplateIndex:
         self._slots = slots
         self._lengths = sizes - slots  # template words without placeholders
         self._set_postings(*_postings(encoded, sizes))
+        if self.size >= _LARGE:
+            release_freed_memory()
 
     def _set_postings(self, words: Any, offsets: Any, ids: Any, counts: Any) -> None:
         self._words = words
@@ -338,6 +343,22 @@ class TemplateIndex:
         """Whether ``path`` holds a netiquette template index, of any version: the only
         kind of file netiquette overwrites when it rebuilds an index."""
         return written_here(path)
+
+
+def release_freed_memory() -> None:
+    """Hand memory the process freed back to the system, where the C library can
+    (glibc's ``malloc_trim``). Building the index of 100,000 templates frees ~150 MB
+    of NumPy buffers, and glibc keeps most of what lies below blocks still in use:
+    ~60 MB more resident memory for as long as the process lives. Elsewhere a no-op."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # not glibc (musl has no malloc_trim)
+        return
+    trim(0)
 
 
 def _reachable(reach: Any, rest: int, length: int, low: int, high: int, scale: float) -> Any:
