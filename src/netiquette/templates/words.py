@@ -171,14 +171,19 @@ def template_tokens(text: str, lang: str) -> list[str]:
         return _WORD.findall(folded)
     if "\x01" in folded:
         folded = folded.replace("\x01", " ")
+    return _TOKEN.findall(_with_slots(folded, holes))
+
+
+def _with_slots(text: str, holes: list[placeholders.Placeholder]) -> str:
+    """``text`` with each placeholder (``holes``, in order) replaced by " \x01 "."""
     parts = []
     pos = 0
     for hole in holes:
-        parts.append(folded[pos : hole.start])
+        parts.append(text[pos : hole.start])
         parts.append(_HOLE)
         pos = hole.end
-    parts.append(folded[pos:])
-    return _TOKEN.findall("".join(parts))
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 #: Distinct chunks (text between whitespace) a :class:`TemplateEncoder` remembers:
@@ -233,14 +238,7 @@ class TemplateEncoder:
         holes = placeholders.find(text, self._lang)
         if holes:
             # Each placeholder becomes a chunk of its own, "\x01", encoded as a SLOT.
-            parts = []
-            pos = 0
-            for hole in holes:
-                parts.append(text[pos : hole.start])
-                parts.append(_HOLE)
-                pos = hole.end
-            parts.append(text[pos:])
-            text = "".join(parts)
+            text = _with_slots(text, holes)
         chunks = text.split()
         known = self._chunks
         try:
