@@ -241,3 +241,20 @@ def test_freecodecamp_reply_templates() -> None:
         "XXXXXX",
         "XXXXX",
     ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("{}[]<>%«»@_$*X|!#-./\\:a1é \n")), max_size=40))
+def test_triggers_are_every_place_a_placeholder_can_start(text: str) -> None:
+    """``find`` tries its patterns only at trigger characters; trying them at every
+    character finds the same placeholders, so no trigger is missing."""
+    from netiquette.text import placeholders
+
+    everywhere = re.compile(r"(?s).")
+    expected = find(text, "en")
+    saved = placeholders._TRIGGER
+    placeholders._TRIGGER = everywhere
+    try:
+        assert placeholders.find(text, "en") == expected
+    finally:
+        placeholders._TRIGGER = saved

@@ -131,8 +131,9 @@ def test_version_mismatch_and_bad_files(
     _, tset = big
     path = tmp_path / "old.idx"
     tset.build_index().save(path)
-    monkeypatch.setattr(template_index, "VERSION", template_index.VERSION + 1)
-    with pytest.raises(TemplateError, match="version 3 does not match"):
+    saved = template_index.VERSION
+    monkeypatch.setattr(template_index, "VERSION", saved + 1)
+    with pytest.raises(TemplateError, match=f"version {saved} does not match"):
         TemplateIndex.load(path)
     monkeypatch.undo()
     junk = tmp_path / "junk.idx"
@@ -281,3 +282,159 @@ def test_templates_are_kept_once(big: tuple[dict[str, str], TemplateSet]) -> Non
     template = tset["t0005"] if "t0005" in tset else next(iter(tset))
     assert template.text is texts[template.id]
     assert template.words == normalize(texts[template.id], "en").words
+
+
+def _cache_arrays(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    import json
+
+    with np.load(path, allow_pickle=False) as data:
+        arrays = {name: data[name] for name in data.files}
+    return json.loads(str(arrays.pop("meta")[()])), arrays
+
+
+def _write_cache(path: Path, meta: dict[str, Any], arrays: dict[str, Any]) -> None:
+    import json
+
+    with open(path, "wb") as handle:
+        np.savez(handle, meta=np.array(json.dumps(meta)), **arrays)
+
+
+def test_the_index_cache_round_trip_equals_a_fresh_build(tmp_path: Path) -> None:
+    texts = _templates(400, seed=6)
+    texts["blank"] = "{{first_name}}"  # skipped (with a warning) both ways
+    cache_file = tmp_path / "templates.idx"
+    with pytest.warns(Warning, match="blank"):
+        built = load_templates(texts, index=cache_file)
+    with pytest.warns(Warning, match="blank"):
+        cached = load_templates(texts, index=cache_file)
+    with pytest.warns(Warning, match="blank"):
+        fresh = TemplateSet.from_texts(texts)
+    assert not cached.notes and cache_file.is_file()
+    for tset in (built, cached):
+        assert tset._encoded == fresh._encoded and tset.ids == fresh.ids
+        assert tset._codes.words() == fresh._codes.words()
+        for name, array in fresh.index.arrays().items():
+            assert np.array_equal(tset.index.arrays()[name], array), name
+            assert tset.index.arrays()[name].dtype == array.dtype, name
+        assert tset.index.fingerprint == fresh.fingerprint
+    for query in _queries(texts, 60):
+        assert cached.best_match(query, score_cutoff=90) == fresh.best_match(query, score_cutoff=90)
+        assert cached.best_match(query, score_cutoff=60) == fresh.best_match(query, score_cutoff=60)
+    # The cache file is also an index file of this set.
+    assert TemplateIndex.load(cache_file, fingerprint=fresh.fingerprint).postings_size == (
+        fresh.index.postings_size
+    )
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["old version", "other templates", "unknown code", "bad offsets", "posting counts", "extra"],
+)
+def test_a_stale_or_tampered_index_cache_is_rebuilt(tmp_path: Path, damage: str) -> None:
+    texts = _templates(300, seed=7)
+    cache_file = tmp_path / "templates.idx"
+    load_templates(texts, index=cache_file)
+    meta, arrays = _cache_arrays(cache_file)
+    if damage == "old version":
+        meta["version"] = template_index.VERSION - 1
+    elif damage == "other templates":
+        meta["records"] = "0" * 32
+    elif damage == "unknown code":
+        arrays["encoded"] = arrays["encoded"].copy()
+        arrays["encoded"][5] = 0x100 + len(arrays["vocabulary_offsets"]) + 3
+    elif damage == "bad offsets":
+        arrays["encoded_offsets"] = arrays["encoded_offsets"][::-1].copy()
+    elif damage == "posting counts":
+        arrays["counts"] = arrays["counts"].copy()
+        arrays["counts"][0] += 1
+    else:
+        arrays["surprise"] = np.zeros(3)
+    _write_cache(cache_file, meta, arrays)
+    damaged = cache_file.read_bytes()
+    loaded = load_templates(texts, index=cache_file)
+    assert loaded.notes and "rebuilding" in loaded.notes[0], loaded.notes
+    assert cache_file.read_bytes() != damaged  # written again, and now it fits
+    assert not load_templates(texts, index=cache_file).notes
+    fresh = TemplateSet.from_texts(texts)
+    assert loaded._encoded == fresh._encoded
+    assert loaded.index.postings_size == fresh.index.postings_size
+
+
+def test_a_truncated_index_cache_is_not_trusted(tmp_path: Path) -> None:
+    texts = _templates(300, seed=7)
+    cache_file = tmp_path / "templates.idx"
+    load_templates(texts, index=cache_file)
+    cache_file.write_bytes(cache_file.read_bytes()[:5000])
+    loaded = load_templates(texts, index=cache_file)
+    # No longer recognisable as a netiquette file: left alone, the set built afresh.
+    assert loaded.notes and "not overwriting" in loaded.notes[0]
+    assert loaded._encoded == TemplateSet.from_texts(texts)._encoded
+
+
+def test_compressed_postings_equal_the_postings_of_each_word() -> None:
+    rng = random.Random(5)
+    alphabet = [chr(0x100 + n) for n in range(300)] + ["\x01"]
+    encoded = ["".join(rng.choices(alphabet, k=rng.randint(1, 40))) for _ in range(500)]
+    encoded.append(chr(0x100) * 300)  # a count above 255: wider counts
+    index = TemplateIndex(encoded)
+    assert index.arrays()["counts"].dtype == np.uint16
+    for word in [*rng.sample(alphabet, 40), chr(0x100), "\x02"]:
+        ids, counts = index.postings(word)
+        expected = [(i, text.count(word)) for i, text in enumerate(encoded) if word in text]
+        assert list(zip(ids.tolist(), counts.tolist(), strict=True)) == expected
+    assert index.postings_size == sum(len(set(text)) for text in encoded)
+
+
+@pytest.mark.parametrize("budget", [0, 1, 8])
+def test_candidates_keep_every_template_whose_bag_bound_reaches_the_cutoff(
+    monkeypatch: pytest.MonkeyPatch, budget: int
+) -> None:
+    """The rare-word prefix and the per-template reach never drop a template whose
+    bound with its bag overlap (placeholders filled) reaches the cutoff, also when a
+    few templates hold many placeholders and whatever the postings budget."""
+    from collections import Counter
+
+    monkeypatch.setattr(template_index, "POSTINGS_BUDGET", 0)
+    monkeypatch.setattr(template_index, "POSTINGS_PER_TEMPLATE", budget)
+
+    rng = random.Random(11)
+    words = [chr(0x100 + n) for n in range(60)]
+    encoded = []
+    for n in range(900):
+        text = rng.choices(words[: 10 + n % 50], k=rng.randint(15, 60))
+        for _ in range(25 if n % 97 == 0 else rng.randint(0, 2)):
+            text.insert(rng.randrange(len(text) + 1), "\x01")
+        encoded.append("".join(text))
+    encoded.sort(key=lambda t: len(t) - t.count("\x01"))
+    index = TemplateIndex(encoded)
+    for sample in [
+        *rng.sample(encoded, 30),
+        *("".join(rng.choices(words, k=50)) for _ in range(10)),
+    ]:
+        draft = sample.replace("\x01", words[3])
+        bag = Counter(draft)
+        for cutoff in (90.0, 70.0):
+            got = set(index.candidates(draft, 1, cutoff=cutoff))
+            for i, other in enumerate(encoded):
+                common = sum(min(n, other.count(w)) for w, n in bag.items())
+                bound = index.bounds(np.array([i]), np.array([min(common, len(draft))]), len(draft))
+                if common >= 1 and bound[0] >= cutoff:
+                    assert i in got, (i, cutoff)
+
+
+def test_the_encoder_gives_the_codes_of_template_tokens() -> None:
+    """TemplateEncoder (lines and chunks remembered) encodes as template_tokens does,
+    word for word and code for code, on texts built to hit its edges."""
+    from netiquette.templates.words import TemplateEncoder, WordCodes, template_tokens
+
+    rng = random.Random(8)
+    alphabet = "ab'’ {}[]<>%@_$X*|İIıΣ\n\n\r\t\x01\x1céNAME=!"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(4000)]
+    texts += ["$order_id\n= 5", "Hi [NAME],\nthanks\n\nHi [NAME],", "a\u2028b {{x}}\x85c"]
+    texts += list(_templates(300).values())
+    for lang in ("en", "tr"):
+        reference, codes = WordCodes(), WordCodes()
+        encoder = TemplateEncoder(codes, lang)
+        for text in texts:
+            assert encoder.encode(text) == reference.add_tokens(template_tokens(text, lang)), text
+        assert codes.words() == reference.words()

@@ -75,7 +75,7 @@ class TemplateFileError(TemplateError):
         super().__init__(f"{where}: {message}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TemplateRecord:
     """One template as read from a file, before normalisation."""
 

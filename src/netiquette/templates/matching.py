@@ -45,10 +45,10 @@ from netiquette.templates.reading import TemplateWarning, duplicate_id
 from netiquette.templates.words import (
     SLOT,
     Normalized,
+    TemplateEncoder,
     WordCodes,
     WordCounts,
     normalize,
-    template_tokens,
 )
 from netiquette.text.markup import blank_tags, strip_html
 
@@ -183,19 +183,20 @@ class TemplateSet:
         encoded: Sequence[str],
         codes: WordCodes,
         lang: str,
+        counts: Sequence[int] | None = None,
     ) -> None:
+        """Sort the templates by their number of words (``counts``, placeholders not
+        counted, when already known) and keep them."""
         self.lang = lang
-        counts = [len(e) - e.count(SLOT) for e in encoded]
-        order = sorted(range(len(items)), key=lambda i: (counts[i], items[i].id))
-        by_id: dict[str, int] = {}
-        for position, i in enumerate(order):
-            template_id = items[i].id
-            other = by_id.get(template_id)
-            if other is not None:
-                first = items[order[other]].source or "a text"
-                second = items[i].source or "a text"
-                raise TemplateError(duplicate_id(template_id, first, second))
-            by_id[template_id] = position
+        if counts is None:
+            counts = [len(e) - e.count(SLOT) for e in encoded]
+        ids = [t.id for t in items]
+        # By id, then (stable) by words: by (words, id) with plain str and int compares.
+        order = sorted(range(len(items)), key=ids.__getitem__)
+        order.sort(key=counts.__getitem__)
+        by_id = dict(zip([ids[i] for i in order], range(len(order)), strict=True))
+        if len(by_id) < len(order):
+            _refuse_duplicates([items[i] for i in order])
         self._by_id = by_id
         self._items: list[Template | TemplateRecord] = [items[i] for i in order]
         self._encoded = [encoded[i] for i in order]
@@ -238,24 +239,45 @@ class TemplateSet:
     def from_records(cls, records: Iterable[TemplateRecord], *, lang: str = "en") -> TemplateSet:
         """A set from records read by :mod:`netiquette.templates.reading`."""
         lang = check_language(lang)
+        items = list(records)
         codes = WordCodes()
-        kept: list[TemplateRecord] = []
-        encoded: list[str] = []
-        for record in records:
-            text = strip_html(record.body) if record.html else record.body
-            code = codes.add_tokens(template_tokens(text, lang))
-            if len(code) == code.count(SLOT):
-                where = record.location
-                warnings.warn(
-                    f"template '{record.id}'{f' ({where})' if where else ''} is blank; skipped",
-                    TemplateWarning,
-                    stacklevel=3,
-                )
+        return cls.from_encoded(items, encode_records(items, codes, lang), codes, lang=lang)
+
+    @classmethod
+    def from_encoded(
+        cls,
+        records: Sequence[TemplateRecord],
+        encoded: Sequence[str],
+        codes: WordCodes,
+        *,
+        lang: str,
+    ) -> TemplateSet:
+        """A set from records and their words encoded with ``codes`` (see
+        :func:`encode_records`); blank templates are left out with a warning."""
+        counts = [len(e) - e.count(SLOT) for e in encoded]
+        if all(counts):
+            templates = cls.__new__(cls)
+            templates._setup(records, encoded, codes, lang, counts)
+            return templates
+        kept: list[int] = []
+        for i, record in enumerate(records):
+            if counts[i]:
+                kept.append(i)
                 continue
-            kept.append(record)
-            encoded.append(code)
+            where = record.location
+            warnings.warn(
+                f"template '{record.id}'{f' ({where})' if where else ''} is blank; skipped",
+                TemplateWarning,
+                stacklevel=3,
+            )
         templates = cls.__new__(cls)
-        templates._setup(kept, encoded, codes, lang)
+        templates._setup(
+            [records[i] for i in kept],
+            [encoded[i] for i in kept],
+            codes,
+            lang,
+            [counts[i] for i in kept],
+        )
         return templates
 
     # -- reading ----------------------------------------------------------------------
@@ -329,6 +351,14 @@ class TemplateSet:
         self._template_index = index
         return index
 
+    def _adopt_index(self, index: TemplateIndex) -> None:
+        """Use ``index``, read from the cache that also gave this set's words (its
+        fingerprint ties both to the raw templates): it must count the same words and
+        placeholders for every template, else TemplateError."""
+        if not index.counts(self._lengths, self._slots):
+            raise TemplateError("this template index does not fit its templates; rebuild it")
+        self._template_index = index
+
     # -- matching ---------------------------------------------------------------------
 
     def best_match(
@@ -398,19 +428,11 @@ class TemplateSet:
             return []
         min_common = k * (_BETA2 * self._lengths[low] + length - allowance) / (1 + _BETA2)
         needed = max(1, int(min_common))
-        # Large sets: only templates sharing enough words (as bags, an upper bound of
-        # the common subsequence) with the draft; the same best match, found sooner.
-        chosen: list[int] | None = None
         if len(self._encoded) > INDEX_THRESHOLD:
-            chosen = self.index.candidates(
-                draft, needed, low, high, cutoff=cutoff, fill_budget=FILL_BUDGET, beta2=_BETA2
-            )
-            choices = [self._encoded[i] for i in chosen]
-        else:
-            choices = self._encoded[low:high]
+            return self._indexed_candidates(draft, needed, low, high, cutoff)
         scored = process.extract(
             draft,
-            choices,
+            self._encoded[low:high],
             scorer=LCSseq.similarity,
             processor=None,
             limit=None,
@@ -418,13 +440,62 @@ class TemplateSet:
         )
         out: list[tuple[int, float]] = []
         for _, common, offset in scored:
-            index = low + offset if chosen is None else chosen[offset]
+            index = low + offset
             free = min(self._slots[index] * FILL_BUDGET, max(0, length - int(common)))
             bound = _score(common, self._lengths[index], length - free)
             if bound >= cutoff:
                 out.append((index, bound))
         out.sort(key=lambda pair: -pair[1])
         return out
+
+    def _indexed_candidates(
+        self, draft: str, needed: int, low: int, high: int, cutoff: float
+    ) -> list[tuple[int, float]]:
+        """:meth:`_candidates` of a large set: only templates sharing enough words (as
+        bags, an upper bound of the common subsequence) with the draft, their common
+        subsequences and bounds computed in arrays; the same list, found sooner."""
+        import numpy as np
+
+        index = self.index
+        chosen = index.candidates(
+            draft, needed, low, high, cutoff=cutoff, fill_budget=FILL_BUDGET, beta2=_BETA2
+        )
+        if not chosen:
+            return []
+        common = process.cdist(
+            [draft],
+            [self._encoded[i] for i in chosen],
+            scorer=LCSseq.similarity,
+            processor=None,
+            score_cutoff=needed,
+            dtype=np.int32,
+        )[0]
+        picked = np.flatnonzero(common >= needed)
+        where, common = np.asarray(chosen)[picked], common[picked]
+        bound = np.minimum(100.0, index.bounds(where, common, len(draft), FILL_BUDGET, _BETA2))
+        kept = np.flatnonzero(bound >= cutoff)
+        where, common, bound = where[kept], common[kept], bound[kept]
+        # The order of the small sets' way: best bound first, then most common words,
+        # then the first template.
+        order = np.lexsort((where, -common, -bound))
+        return list(zip(where[order].tolist(), bound[order].tolist(), strict=True))
+
+
+def _refuse_duplicates(items: Sequence[Template | TemplateRecord]) -> None:
+    """Raise :class:`TemplateError` for the first template whose id an earlier one has."""
+    seen: dict[str, Template | TemplateRecord] = {}
+    for item in items:
+        first = seen.setdefault(item.id, item)
+        if first is not item:
+            where = (first.source or "a text", item.source or "a text")
+            raise TemplateError(duplicate_id(item.id, *where))
+
+
+def encode_records(records: Sequence[TemplateRecord], codes: WordCodes, lang: str) -> list[str]:
+    """The words of each record encoded with ``codes`` (new words get new codes); an
+    HTML body is matched on its text."""
+    encoder = TemplateEncoder(codes, lang)
+    return [encoder.encode(strip_html(r.body) if r.html else r.body) for r in records]
 
 
 def _original_span(text: str, draft: Normalized, alignment: _Alignment) -> tuple[int, int]:

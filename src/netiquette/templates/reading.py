@@ -34,7 +34,7 @@ import os
 import warnings
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Union
+from typing import Any, Union
 
 from netiquette.core import InputError, TemplateError
 from netiquette.sources import decode, read_limited, walk
@@ -107,6 +107,23 @@ class _Reader:
         for record in result.records:
             self.record(record)
 
+    def mapping(self, texts: Mapping[Any, object]) -> None:
+        """Records of ``id -> text`` (:meth:`text` for each, in one loop: a mapping may
+        hold 100,000 templates)."""
+        seen, records = self._seen, self.records
+        for template_id, text in texts.items():
+            if not isinstance(text, str):
+                raise TemplateError(
+                    f"template '{template_id}' must be a string, got {type(text).__name__}"
+                )
+            key = str(template_id)
+            source = f"template '{template_id}'"
+            if key in seen:
+                self.problem(TemplateError(duplicate_id(key, seen[key], source)))
+                continue
+            seen[key] = source
+            records.append(TemplateRecord(key, text, source=source))
+
     def text(self, template_id: str, text: str, source: str) -> None:
         first = self._seen.get(template_id)
         if first is not None:
@@ -130,12 +147,7 @@ def read_sources(
     if isinstance(sources, (str, os.PathLike)):
         reader.path(sources)
     elif isinstance(sources, Mapping):
-        for template_id, text in sources.items():
-            if not isinstance(text, str):
-                raise TemplateError(
-                    f"template '{template_id}' must be a string, got {type(text).__name__}"
-                )
-            reader.text(str(template_id), text, f"template '{template_id}'")
+        reader.mapping(sources)
     elif isinstance(sources, Iterable) and not isinstance(sources, (bytes, bytearray)):
         for n, item in enumerate(sources, 1):
             if isinstance(item, os.PathLike) or (isinstance(item, str) and _is_path(item)):

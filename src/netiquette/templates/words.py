@@ -127,7 +127,7 @@ def normalize(
     return Normalized(tuple(words), tuple(offsets) if spans else ())
 
 
-def _code(n: int) -> str:
+def word_code(n: int) -> str:
     """The code point of the ``n``-th word."""
     code = _FIRST_WORD_CODE + n
     if code >= _SURROGATES:
@@ -171,14 +171,96 @@ def template_tokens(text: str, lang: str) -> list[str]:
         return _WORD.findall(folded)
     if "\x01" in folded:
         folded = folded.replace("\x01", " ")
+    return _TOKEN.findall(_with_slots(folded, holes))
+
+
+def _with_slots(text: str, holes: list[placeholders.Placeholder]) -> str:
+    """``text`` with each placeholder (``holes``, in order) replaced by " \x01 "."""
     parts = []
     pos = 0
     for hole in holes:
-        parts.append(folded[pos : hole.start])
+        parts.append(text[pos : hole.start])
         parts.append(_HOLE)
         pos = hole.end
-    parts.append(folded[pos:])
-    return _TOKEN.findall("".join(parts))
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+#: Distinct chunks (text between whitespace) a :class:`TemplateEncoder` remembers:
+#: plenty for real libraries; a chunk seen after that is encoded, not remembered.
+CHUNK_CACHE_SIZE = 1 << 18
+# Lines up to this long are remembered too (greetings, sign-offs, boilerplate).
+_CACHED_LINE = 160
+
+
+class TemplateEncoder:
+    """Template texts encoded with :class:`WordCodes`, the same codes as
+    ``codes.add_tokens(template_tokens(text, lang))``, without a regular-expression
+    pass over every word of every template.
+
+    Words never cross whitespace, placeholders never cross a line (but for ``$name``)
+    and folding maps each character on its own, so the words of a text are the words
+    of its lines in turn, and those the words of their whitespace-separated chunks.
+    Short lines recur (greetings, sign-offs) and are encoded once. Chunks
+    recur across templates ("the", "order.", "Hi"): ``str.split`` cuts them at C speed
+    and each distinct chunk is folded, split into words and encoded once. Placeholders,
+    which may span spaces, are found in the whole text first; each is a slot.
+    """
+
+    __slots__ = ("_chunks", "_codes", "_lang", "_lines", "_table")
+
+    def __init__(self, codes: WordCodes, lang: str) -> None:
+        self._codes = codes
+        self._lang = lang
+        self._table = _equivalents(lang)
+        self._chunks: dict[str, str] = {"\x01": SLOT}
+        self._lines: dict[str, str] = {}
+
+    def encode(self, text: str) -> str:
+        """``text`` encoded, new words getting new codes."""
+        if "\x01" in text:  # the one character that stands for a slot: the slow way
+            return self._codes.add_tokens(template_tokens(text, self._lang))
+        if "\n" not in text or "$" in text:
+            # (A "$name" placeholder looks past the end of its line: "$a\n= 1" is code.)
+            return self._line(text)
+        lines = self._lines
+        out = []
+        for line in text.split("\n"):
+            code = lines.get(line)
+            if code is None:
+                code = self._line(line)
+                if len(line) <= _CACHED_LINE and len(lines) < CHUNK_CACHE_SIZE:
+                    lines[line] = code
+            out.append(code)
+        return "".join(out)
+
+    def _line(self, text: str) -> str:
+        holes = placeholders.find(text, self._lang)
+        if holes:
+            # Each placeholder becomes a chunk of its own, "\x01", encoded as a SLOT.
+            text = _with_slots(text, holes)
+        chunks = text.split()
+        known = self._chunks
+        try:
+            return "".join(map(known.__getitem__, chunks))
+        except KeyError:
+            pass
+        out = []
+        for chunk in chunks:
+            code = known.get(chunk)
+            if code is None:
+                code = self._chunk(chunk)
+            out.append(code)
+        return "".join(out)
+
+    def _chunk(self, chunk: str) -> str:
+        folded = fold_text(chunk, self._lang)
+        if self._table is not None:
+            folded = folded.translate(self._table)
+        code = self._codes.add_tokens(_WORD.findall(folded))
+        if len(self._chunks) < CHUNK_CACHE_SIZE:
+            self._chunks[chunk] = code
+        return code
 
 
 class WordCodes:
@@ -194,6 +276,14 @@ class WordCodes:
         self._codes: dict[str, str] = {}
         # The same codes, and "\x01" (a placeholder of template_tokens) for SLOT.
         self._tokens: dict[str, str] = {"\x01": SLOT}
+
+    @classmethod
+    def from_words(cls, words: Iterable[str]) -> WordCodes:
+        """Codes for ``words`` in order (a vocabulary saved from :meth:`words`)."""
+        codes = cls()
+        for word in words:
+            codes._codes[word] = codes._tokens[word] = word_code(len(codes._codes))
+        return codes
 
     def __len__(self) -> int:
         return len(self._codes)
@@ -225,7 +315,7 @@ class WordCodes:
         table = self._tokens
         for token in tokens:
             if token not in table:
-                self._codes[token] = table[token] = _code(len(self._codes))
+                self._codes[token] = table[token] = word_code(len(self._codes))
         return "".join(map(table.__getitem__, tokens))
 
     def add(self, words: Iterable[str | None]) -> str:
@@ -238,7 +328,7 @@ class WordCodes:
                 continue
             code = codes.get(word)
             if code is None:
-                code = codes[word] = self._tokens[word] = _code(len(codes))
+                code = codes[word] = self._tokens[word] = word_code(len(codes))
             out.append(code)
         return "".join(out)
 

@@ -47,12 +47,16 @@ class Placeholder(NamedTuple):
     name: str
 
 
-# Where a placeholder can start: a plain character class is one fast scan, and most
-# replies hold none of these characters.
 # Where a placeholder can start. "$", "*" and "X" start one only before "{" or a
-# letter, "|" and "XX" ("${name}", "$order_id", "*|FNAME|*", "XXXX"): the lookaheads
-# skip the others (a Markdown "*", a price) at C speed.
-_TRIGGER = re.compile(r"[{\[<%«@_]|\$(?=[{]|[^\W\d_])|\*(?=\|)|X(?=XX)")
+# letter, "|" and "XX" ("${name}", "$order_id", "*|FNAME|*", "XXXX"), "%" and "@" only
+# before a letter, "_" only before two more: the lookarounds skip the others (a
+# Markdown "*", a price, "%20" in a link, "first_name") at C speed. The pattern starts
+# with a character class, so that the regular-expression engine scans for those
+# characters alone (an alternation first tries every branch at every character).
+_TRIGGER = re.compile(
+    r"[{\[<%«@_$*X](?:(?<=[{\[<«])|(?<=[%@])(?=[^\W\d])|(?<=_)(?=__)"
+    r"|(?<=\$)(?=[{]|[^\W\d_])|(?<=\*)(?=\|)|(?<=X)(?=XX))"
+)
 
 _CANDIDATES = re.compile(
     r"""
