@@ -1,14 +1,15 @@
 """Throughput and memory of `netiquette archive`: local (1 and 2 processes) and Spark.
 
-Usage: python benchmarks/bench_archive.py [--rows 100000] [--million] [--no-spark]
-                                          [--workdir DIR]
+Usage: python benchmarks/bench_archive.py [--rows 100000] [--million | --only-million]
+                                          [--jobs 1,2] [--no-spark] [--workdir DIR]
 
 Generates an archive of --rows replies (benchmarks/make_archive.py, Parquet), audits
 it with --jobs 1, --jobs 2 and Spark local[2], and prints replies per second and the
-peak RSS of each run (the command's process; with --jobs 2, the largest worker too).
-Spark's results are compared with the local ones row for row. --million adds a run of
-1,000,000 replies with --jobs 2 (and with Spark unless --no-spark), to show that the
-local engine's memory does not grow with the archive. Figures: docs/archive.md.
+peak RSS of each run (the command's process; with --jobs 2, the largest worker too),
+and the command's RSS at each tenth of the run.
+Spark's results are compared with the local ones row for row. --million adds the same
+runs on 1,000,000 replies, which also show that the local engine's memory does not grow
+with the archive. Figures: docs/archive.md.
 """
 
 from __future__ import annotations
@@ -40,21 +41,49 @@ def environment() -> dict[str, str]:
 
 
 def audit(archive: Path, out: Path, *options: str) -> dict[str, Any]:
-    """One run of `netiquette archive`, timed, with its peak RSS."""
+    """One run of `netiquette archive`, timed, with its peak RSS and, sampled every
+    second from /proc, the resident memory of the command's process at each tenth of
+    the run (``rss_by_tenth_mib``): flat when the archive's length does not matter."""
     command = [sys.executable, "-c", _MEASURED, "archive", str(archive), "--out", str(out)]
     started = time.perf_counter()
-    done = subprocess.run(
-        [*command, "-q", *options], env=environment(), capture_output=True, text=True
+    child = subprocess.Popen(
+        [*command, "-q", *options],
+        env=environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
+    samples: list[tuple[float, int]] = []
+    while child.poll() is None:
+        samples.append((time.perf_counter() - started, _rss_kib(child.pid)))
+        time.sleep(1)
+    stdout, stderr = child.communicate()
     seconds = time.perf_counter() - started
-    if done.returncode != 0:
-        raise SystemExit(f"netiquette archive failed: {done.stderr[-2000:]}")
-    own, children = (int(v) for v in done.stdout.split()[-2:])
+    if child.returncode != 0:
+        raise SystemExit(f"netiquette archive failed: {stderr[-2000:]}")
+    own, children = (int(v) for v in stdout.split()[-2:])
+    tenths = [
+        max((kib for at, kib in samples if at <= seconds * tenth / 10), default=0) // 1024
+        for tenth in range(1, 11)
+    ]
     return {
         "seconds": round(seconds, 1),
         "rss_mib": own // 1024,
         "worker_rss_mib": children // 1024,
+        "rss_by_tenth_mib": tenths,
     }
+
+
+def _rss_kib(pid: int) -> int:
+    """The resident memory of process ``pid`` now (KiB; 0 once it has ended)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    for line in status.splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
 
 
 def same_rows(local: Path, spark: Path) -> bool:
@@ -100,14 +129,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--million", action="store_true")
+    parser.add_argument("--only-million", action="store_true", help="--million without --rows")
     parser.add_argument("--no-spark", action="store_true")
+    parser.add_argument("--jobs", default="1,2", help="the local runs' --jobs (default 1,2)")
     parser.add_argument("--workdir", type=Path)
     args = parser.parse_args(argv)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="nq-bench-archive-"))
     work.mkdir(parents=True, exist_ok=True)
-    results = [measure(args.rows, work, not args.no_spark, (1, 2))]
-    if args.million:
-        results.append(measure(1_000_000, work, not args.no_spark, (2,)))
+    jobs = tuple(int(n) for n in args.jobs.split(","))
+    results = [] if args.only_million else [measure(args.rows, work, not args.no_spark, jobs)]
+    if args.million or args.only_million:
+        results.append(measure(1_000_000, work, not args.no_spark, jobs))
     print(json.dumps(results, indent=2))
     return 0
 
