@@ -895,16 +895,11 @@ def _archive_report(args: argparse.Namespace, err: TextIO) -> int:
     """--report: the HTML report of the results (netiquette.archive.report)."""
     if not args.report:
         return EXIT_OK
-    import importlib
-
-    try:  # written apart from the rest of the archive package: imported by name
-        report = importlib.import_module("netiquette.archive.report")
+    try:
+        from netiquette.archive.report import write_report
     except ImportError as exc:
-        if exc.name == "netiquette.archive.report":
-            print("netiquette: error: --report: this netiquette has no archive report", file=err)
-            return EXIT_USAGE
         return _missing_extra(err, "archive", exc, "--report")
-    report.write_report(
+    write_report(
         args.out, args.report, title=f"netiquette audit of {Path(args.archive).name}"
     )
     if not args.quiet:
