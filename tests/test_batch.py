@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers import run_cli
-from netiquette import batch
+from netiquette import batch, parallel
 from netiquette.cli import main
 
 REPLIES = [
@@ -66,7 +66,7 @@ def test_jobs_give_the_same_output_in_the_same_order(
 
 
 def test_the_default_is_the_cores_and_small_runs_stay_in_one_process() -> None:
-    assert batch.default_jobs() >= 1
+    assert parallel.default_processes() >= 1
     assert batch.processes_for(batch.MIN_FILES_PER_JOB - 1, 8) == 1
     assert batch.processes_for(batch.MIN_FILES_PER_JOB * 3, 2) == 2
     assert batch.processes_for(batch.MIN_FILES_PER_JOB * 3, 8) == 3
@@ -102,8 +102,6 @@ def test_work_is_shared_chunk_by_chunk_so_results_come_as_it_goes() -> None:
     """This process takes every other chunk and the worker the rest: the results come
     out in input order, in steps of a chunk (a progress bar moves evenly, not in the
     two steps 'this process's half, then the workers' half')."""
-    from netiquette import parallel
-
     results = list(parallel.ordered_map(_pid_of, list(range(10)), processes=2, chunksize=2))
     assert [item for item, _ in results] == list(range(10))
     here = os.getpid()

@@ -55,11 +55,6 @@ class FileChecker:
         return Checked(str(item), report=report)
 
 
-def default_jobs() -> int:
-    """The cores this process may run on."""
-    return parallel.default_processes()
-
-
 def processes_for(files: int, jobs: int) -> int:
     """How many processes check ``files`` files when ``jobs`` are allowed: at most one
     per MIN_FILES_PER_JOB files, and one where processes cannot be forked."""

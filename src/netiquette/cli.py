@@ -899,9 +899,7 @@ def _archive_report(args: argparse.Namespace, err: TextIO) -> int:
         from netiquette.archive.report import write_report
     except ImportError as exc:
         return _missing_extra(err, "archive", exc, "--report")
-    write_report(
-        args.out, args.report, title=f"netiquette audit of {Path(args.archive).name}"
-    )
+    write_report(args.out, args.report, title=f"netiquette audit of {Path(args.archive).name}")
     if not args.quiet:
         print(f"netiquette: report written to {args.report}", file=err)
     return EXIT_OK

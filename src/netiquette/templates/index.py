@@ -37,7 +37,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from netiquette.core import TemplateError
-from netiquette.templates.arrayfile import read_arrays, write_arrays, written_here
+from netiquette.templates.arrayfile import read_arrays, write_arrays
 
 if TYPE_CHECKING:
     import numpy as np
@@ -337,12 +337,6 @@ class TemplateIndex:
         index._lengths = lengths
         index._set_postings(words, offsets, ids, counts)
         return index
-
-    @staticmethod
-    def written_here(path: str | os.PathLike[str]) -> bool:
-        """Whether ``path`` holds a netiquette template index, of any version: the only
-        kind of file netiquette overwrites when it rebuilds an index."""
-        return written_here(path)
 
 
 def release_freed_memory() -> None:
