@@ -13,6 +13,8 @@ DEFAULT_ID = "id"
 DEFAULT_TIMES = ("created_at", "timestamp", "time", "date")
 #: The derived group (the ISO week of the time), always a column of the results.
 WEEK = "week"
+#: The results' per-category score columns, in the categories' order.
+SCORE_COLUMNS = tuple(f"score_{category}" for category in CATEGORIES)
 #: Columns of the results that a group column may not be named after.
 RESERVED = frozenset(
     {
@@ -27,7 +29,7 @@ RESERVED = frozenset(
         "suggestions",
         "text",
         "error",
-        *(f"score_{c}" for c in CATEGORIES),
+        *SCORE_COLUMNS,
     }
 )
 

@@ -174,8 +174,9 @@ class Archive:
                                 error = f"'{text}' is {_json_kind(value)}, not text"
                                 value = None
                         cell = _as_text(value)
-                        if cell is not None and valid_text(cell) is not cell:
-                            cell = valid_text(cell)
+                        valid = valid_text(cell)
+                        if valid is not cell:
+                            cell = valid
                             if name == text and error is None:
                                 error = "the text holds a lone surrogate: not valid Unicode"
                         cells[name].append(cell)

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from netiquette.archive.columns import SCORE_COLUMNS
 from netiquette.core import CATEGORIES, SEVERITIES, InputError
 
 if TYPE_CHECKING:
@@ -27,7 +28,6 @@ WORST_REPLIES = 20
 BATCH_ROWS = 65_536
 #: The columns every results dataset has (and their kinds); rule count columns are the
 #: other integer columns, group columns the text columns between ``id`` and ``time``.
-SCORE_COLUMNS = tuple(f"score_{category}" for category in CATEGORIES)
 _REQUIRED: dict[str, str] = {
     "row": "integer",
     "week": "string",

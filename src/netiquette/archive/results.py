@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from netiquette.archive.columns import WEEK, Columns
+from netiquette.archive.columns import SCORE_COLUMNS, WEEK, Columns
 from netiquette.archive.reading import ERROR
 from netiquette.archive.reading import valid_text as _valid
 from netiquette.core import CATEGORIES, NetiquetteError
@@ -24,7 +24,6 @@ from netiquette.lang import AUTO, check_language, codes
 from netiquette.linter import Linter
 from netiquette.report import Report
 
-SCORE_COLUMNS = tuple(f"score_{c}" for c in CATEGORIES)
 #: The most a per-rule count (int16) holds; more suggestions of one rule count as this.
 MAX_COUNT = 32767
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
