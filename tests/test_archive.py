@@ -322,3 +322,30 @@ def test_bounded_map_keeps_order_and_reads_only_a_window_ahead() -> None:
     for got, n in enumerate(parallel.bounded_map(_square, items(), 2, 4)):
         assert n == got * got
         assert pulled <= got + 1 + 4
+
+
+def test_a_parquet_archive_is_read_a_page_at_a_time(tmp_path: Path) -> None:
+    """pyarrow's default read holds what it has read of the file: the Arrow memory
+    used while reading must not grow with the archive, whatever its row groups."""
+    import random
+    import string
+
+    from netiquette.archive.columns import Columns
+    from netiquette.archive.reading import open_archive
+
+    rng = random.Random(14)
+    texts = ["".join(rng.choices(string.ascii_letters + " ", k=400)) for _ in range(10_000)]
+
+    def peak(copies: int, group_rows: int) -> int:
+        path = tmp_path / f"{copies}-{group_rows}.parquet"
+        pq.write_table(pa.table({"text": texts * copies}), path, row_group_size=group_rows)
+        most = read = 0
+        for batch in open_archive(path, Columns()).batches(1_000):
+            read += batch.num_rows
+            most = max(most, pa.total_allocated_bytes())
+        assert read == 10_000 * copies
+        return most
+
+    for group_rows in (1_000, 1_000_000):  # many row groups; one
+        small, large = peak(1, group_rows), peak(4, group_rows)
+        assert large < small * 1.25, (group_rows, small, large)
