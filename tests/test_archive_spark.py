@@ -72,3 +72,34 @@ def test_spark_gives_the_local_results_row_for_row(
     assert remote.to_pylist() == local.to_pylist()
     assert sum(1 for row in local.column("error").to_pylist() if row) == 0
     assert sum(remote.column("NQ502").to_pylist()) > 0  # the templates reached the workers
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_spark_reads_csv_and_parquet_as_the_local_engine_does(
+    spark: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    """Columns are found by name (not by their place in the file), and CSV records
+    with a wrong number of fields have no row in either engine's results."""
+    import pyarrow.parquet as pq
+
+    from netiquette.archive.columns import Columns
+    from netiquette.archive.spark import audit
+    from netiquette.config import Settings
+
+    archive = make_archive(300, tmp_path / f"replies.{fmt}")
+    if fmt == "csv":
+        header, records = archive.read_text("utf-8").split("\n", 1)
+        long = 'x1,agent-2,chat,2026-02-22T15:29:18Z,en,"Hello there",extra\n'
+        archive.write_text(f"{header}\nshort,agent-1,chat\n{records}{long}", "utf-8")
+    options = ["--group-by", "agent,channel,week", "--lang-column", "lang", "--no-config"]
+    code, _, err = run_cli([str(archive), "--out", str(tmp_path / "local"), *options], capsys,
+                           "archive")  # fmt: skip
+    assert code == 0, err
+    columns = Columns(lang="lang", group_by=("agent", "channel", "week"))
+    remote = audit(str(archive), columns=columns, settings=Settings(), spark=spark)
+    remote.write.parquet(str(tmp_path / "spark"))
+    local = pq.read_table(tmp_path / "local").sort_by("row").to_pylist()
+    assert len(local) == 300
+    assert pq.read_table(tmp_path / "spark").sort_by("row").to_pylist() == local
+    assert {row["lang"] for row in local} == {"en", "tr"}
+    assert all(row["words"] > 0 for row in local)

@@ -64,10 +64,13 @@ def read(spark: Any, path: str, columns: Columns, format: str | None = None) -> 
     chosen = reading.archive_format(path, format)
     if chosen == "parquet":
         return spark.read.parquet(path)
-    fields = T.StructType([T.StructField(n, T.StringType()) for n in columns.source_columns()])
     if chosen == "csv":
-        options = {"header": "true", "multiLine": "true", "escape": '"', "mode": "PERMISSIVE"}
-        return spark.read.options(**options).schema(fields).csv(path)
+        # Every column as a string, named by the header: a schema given to Spark's CSV
+        # reader names the columns by position and would ignore the header. Records
+        # with a wrong number of fields are dropped, as the local engine skips them.
+        options = {"header": "true", "multiLine": "true", "escape": '"', "mode": "DROPMALFORMED"}
+        return spark.read.options(**options).csv(path)
+    fields = T.StructType([T.StructField(n, T.StringType()) for n in columns.source_columns()])
     return spark.read.schema(fields).json(path)
 
 
