@@ -43,7 +43,9 @@ def environment() -> dict[str, str]:
 def audit(archive: Path, out: Path, *options: str) -> dict[str, Any]:
     """One run of `netiquette archive`, timed, with its peak RSS and, sampled every
     second from /proc, the resident memory of the command's process at each tenth of
-    the run (``rss_by_tenth_mib``): flat when the archive's length does not matter."""
+    the run (``rss_by_tenth_mib``) and that of its largest worker process
+    (``worker_rss_by_tenth_mib``, with ``--jobs`` over 1): flat when the archive's
+    length does not matter."""
     command = [sys.executable, "-c", _MEASURED, "archive", str(archive), "--out", str(out)]
     started = time.perf_counter()
     child = subprocess.Popen(
@@ -53,25 +55,47 @@ def audit(archive: Path, out: Path, *options: str) -> dict[str, Any]:
         stderr=subprocess.PIPE,
         text=True,
     )
-    samples: list[tuple[float, int]] = []
+    times: list[float] = []
+    command_kib: list[int] = []
+    worker_kib: list[int] = []  # the largest worker's
     while child.poll() is None:
-        samples.append((time.perf_counter() - started, _rss_kib(child.pid)))
+        times.append(time.perf_counter() - started)
+        command_kib.append(_rss_kib(child.pid))
+        worker_kib.append(max((_rss_kib(pid) for pid in _children(child.pid)), default=0))
         time.sleep(1)
     stdout, stderr = child.communicate()
     seconds = time.perf_counter() - started
     if child.returncode != 0:
         raise SystemExit(f"netiquette archive failed: {stderr[-2000:]}")
     own, children = (int(v) for v in stdout.split()[-2:])
-    tenths = [
-        max((kib for at, kib in samples if at <= seconds * tenth / 10), default=0) // 1024
-        for tenth in range(1, 11)
-    ]
-    return {
+
+    def by_tenth(kib: list[int]) -> list[int]:
+        return [
+            max(
+                (k for at, k in zip(times, kib, strict=True) if at <= seconds * tenth / 10),
+                default=0,
+            )
+            // 1024
+            for tenth in range(1, 11)
+        ]
+
+    found: dict[str, Any] = {
         "seconds": round(seconds, 1),
         "rss_mib": own // 1024,
         "worker_rss_mib": children // 1024,
-        "rss_by_tenth_mib": tenths,
+        "rss_by_tenth_mib": by_tenth(command_kib),
     }
+    if children:
+        found["worker_rss_by_tenth_mib"] = by_tenth(worker_kib)
+    return found
+
+
+def _children(pid: int) -> list[int]:
+    """The ids of process ``pid``'s child processes now (none once it has ended)."""
+    try:
+        return [int(n) for n in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
 
 
 def _rss_kib(pid: int) -> int:
