@@ -418,6 +418,7 @@ FILES: dict[str, Schema] = {
                     "phrases": PHRASES,
                     "profanity": Choice("always", "addressed", "never"),
                     "addressed": STRINGS,
+                    "imperatives": STRINGS,
                     "speakers": STRINGS,
                     "said_to": STRINGS,
                     "address_distance": INT,

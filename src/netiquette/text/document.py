@@ -73,6 +73,9 @@ _URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"'{}\[\]]*[^\s<>\"'{}\[\].,;
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 #: What may stand between the start of a sentence or line and its first word.
 _OPENING_MARKS = " \t\r\n\"'“‘(-–—*•"
+#: Handles a social reply opens with ("@ash_p @store_help Thanks ..."): the sentence
+#: starts after them.
+_LEADING_HANDLES = re.compile(r"(?:@[\w.]+[ \t]*)+")
 
 
 @dataclass
@@ -223,12 +226,13 @@ class Document:
         return bool(self.sentences) and self.sentence_at(offset).start == offset
 
     def starts_sentence(self, offset: int) -> bool:
-        """True when only opening marks or spaces stand between the start of the
-        sentence (or of the line) and ``offset``."""
+        """True when only opening marks, spaces or the @handles a social reply opens
+        with stand between the start of the sentence (or of the line) and ``offset``."""
         sentence_start = self.sentence_at(offset).start
         line_start = self.text.rfind("\n", 0, offset) + 1
         begin = max(sentence_start, line_start) if sentence_start <= offset else line_start
-        return not self.prose_folded[begin:offset].strip(_OPENING_MARKS)
+        before = self.prose_folded[begin:offset].strip(_OPENING_MARKS)
+        return not before or _LEADING_HANDLES.fullmatch(before) is not None
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

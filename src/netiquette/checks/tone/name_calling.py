@@ -10,6 +10,7 @@ from netiquette.core import Finding
 from netiquette.engines.profanity import INSULT_CATEGORIES, ProfanityMatch
 from netiquette.rule import RuleContext, register
 from netiquette.text.document import Document
+from netiquette.text.fold import fold
 
 #: How many words from a profane word the reader may be named for it to be aimed at them.
 ADDRESS_DISTANCE = 3
@@ -41,9 +42,11 @@ class NameCalling(PhraseRule):
 
     Profanity aimed at the customer is a tone problem as well as a profanity one: in
     English a profane word in a sentence that addresses the reader (``you``,
-    ``your``), said to them (``... off``) or as a vocative (``It's on the receipt,
-    dumbass.``); in Turkish any profanity the agent writes (``profanity`` and
-    ``addressed`` in ``tone.yaml``). ``Our Wi-Fi is shitty in that building, sorry``
+    ``your``), said to them (``... off``), as a vocative (``It's on the receipt,
+    dumbass.``) or in the clause of an order to them (``Don't give me that crap``,
+    ``Stop this bloody nonsense``: ``imperatives`` open the sentence); in Turkish
+    any profanity the agent writes (``profanity`` and ``addressed`` in
+    ``tone.yaml``). ``Our Wi-Fi is shitty in that building, sorry``
     is only a profanity finding.
 
     ## Why is this bad?
@@ -85,6 +88,7 @@ class NameCalling(PhraseRule):
             self.phrase_pattern("said_to", before=r"[ \t]+") if data.get("said_to") else None
         )
         self.distance = int(data.get("address_distance", ADDRESS_DISTANCE))
+        self.imperatives = self.folded_words("imperatives")
         pattern = data.get("addressed_pattern")
         self.addressed_form = re.compile(str(pattern)) if pattern else None
         self.profanity = profanity_matcher(context)
@@ -103,6 +107,8 @@ class NameCalling(PhraseRule):
             return False  # an interjection: "Shit, I sent you the wrong link."
         if _VOCATIVE_BEFORE.search(before) and _VOCATIVE_AFTER.match(text, hit.end):
             return True
+        if self._in_an_order(doc, sentence.start, hit.start):
+            return True
         # The reader named close by, in the same clause: "what the fuck do you want",
         # "nobody gives a sh!t about your wait"; not "the goddamn printer jammed, so
         # your label ..." nor "what a hell of a week you've had".
@@ -118,6 +124,21 @@ class NameCalling(PhraseRule):
                 between
             ):
                 return True
+        return False
+
+    def _in_an_order(self, doc: Document, start: int, at: int) -> bool:
+        """Whether the clause from ``start`` to ``at`` is an order to the reader: it opens
+        with one of ``imperatives`` ("Don't give me that crap")."""
+        words = doc.words_in(start, at)
+        if not words or not self.imperatives:
+            return False
+        text = doc.prose_text
+        # The first word, or the first two as written ("don't", "do not", "give me").
+        openers = [words[0]] if len(words) == 1 else [words[1], words[0]]
+        for last in openers:
+            opening = fold(text[words[0].start : last.end], doc.lang)
+            if opening in self.imperatives:
+                return not _CLAUSE_BREAK.search(text[last.end : at])
         return False
 
     def _addresses(self, word: str) -> bool:
