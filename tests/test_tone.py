@@ -40,13 +40,14 @@ ENTRY_KEYS = {
     "severity",
     "note",
     "not_followed_by",
+    "followed_by",
     "not_after",
     "sentence_start",
     "clause_end",
     "always",
 }
 #: How many entries the phrase lists of PHRASE_RULES hold, and the spellings they expand to.
-ENTRIES, SPELLINGS = 298, 14755
+ENTRIES, SPELLINGS = 306, 15248
 
 
 def _items(rule: str) -> list[Any]:
