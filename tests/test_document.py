@@ -202,3 +202,38 @@ def test_shared_results_are_computed_once_per_document() -> None:
     assert doc.shared(key, compute) == doc.shared(key, compute) == 11
     assert Document("Hi", "en").shared(key, compute) == 2
     assert calls == ["Hello there", "Hi"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "labels"),
+    [
+        # Short quotations in every kind of quotation mark.
+        ("en", 'Tap "Pair" and then “Forget This Device”.', ["Pair", "Forget This Device"]),
+        ("en", "Choose 'Keep my plan' on the next page.", ["Keep my plan"]),
+        ("tr", "«Kaydet» düğmesine, ardından „Tamam“ seçeneğine dokunun.", ["Kaydet", "Tamam"]),
+        # An apostrophe inside or after a word is no quotation mark.
+        ("en", "Don't worry, the customer's parcel is the courier's now.", []),
+        ("tr", "PIN'inizi ve IBAN'ınızı kimseyle paylaşmayın.", []),
+        # A quoted sentence is not a label; nor is a quotation across lines.
+        ("en", 'You wrote "the charger stopped working after one week of normal use".', []),
+        ("en", 'The box says "Model\nnumber".', []),
+        # Menu paths: capitalised steps joined by ">" (or "&gt;" in HTML).
+        ("en", "Open Settings > Privacy > Delete account.", ["Open Settings > Privacy > Delete"]),
+        (
+            "tr",
+            "Gelişmiş &gt; Sistem &gt; Yazılım Güncelleme",
+            ["Gelişmiş &gt; Sistem &gt; Yazılım Güncelleme"],
+        ),
+        # Comparisons and quoted lines are not menu paths.
+        ("en", "If the total is > 50 the discount applies; a > b.", []),
+        ("en", "> Settings > Privacy does not work\nTry again.", []),
+    ],
+)
+def test_labels_are_short_quotations_and_menu_paths(
+    lang: str, text: str, labels: list[str]
+) -> None:
+    doc = Document(text, lang)
+    assert [text[s.start : s.end] for s in doc.labels] == labels
+    for span in doc.labels:
+        assert doc.in_label(span.start, span.end)
+    assert not doc.in_label(len(text), len(text))

@@ -68,7 +68,7 @@ CASES = _cases()
 def test_every_fixture_case_is_collected() -> None:
     assert len(_fixture_files()) == FILE_COUNT
     kinds = [case.id.rsplit("-", 2)[1] for case in CASES if case.id]
-    assert (kinds.count("invalid"), kinds.count("valid")) == (620, 672)
+    assert (kinds.count("invalid"), kinds.count("valid")) == (644, 708)
 
 
 @pytest.mark.parametrize(("lang", "rule", "case"), CASES)
@@ -85,6 +85,8 @@ def test_fixture(lang: str, rule: str, case: dict[str, Any]) -> None:
         assert list(found[0].replacements) == case["replacements"]
     if "message_contains" in case:
         assert case["message_contains"] in found[0].message
+    if "severities" in case:
+        assert [str(s.severity) for s in found] == case["severities"]
 
 
 def test_every_rule_has_fixtures_in_every_language() -> None:

@@ -12,7 +12,8 @@ def test_points_per_severity_are_the_documented_ones() -> None:
 
 def test_each_warning_costs_ten_points_in_its_category_and_overall() -> None:
     linter = netiquette.Linter("en", select=["NQ101"])
-    one = linter.check("Please do NOT reply to this e-mail, Sam.")
+    # One word in capitals with an exclamation mark is a warning (alone it is info).
+    one = linter.check("Please do NOT reply to this e-mail, Sam!")
     two = linter.check("Please DO NOT reply to this e-mail, Sam.")
     assert [s.severity for s in one.suggestions] == ["warning"]
     assert one.scores["tone"] == 90 and one.score == 90

@@ -71,6 +71,23 @@ _INLINE_CODE = re.compile(r"`[^`\n]+`")
 # (https://example.com/track/{{id}}) is still reported.
 _URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"'{}\[\]]*[^\s<>\"'{}\[\].,;:!?)]")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: A short quotation on one line: the name of a button, a field, a label on a product
+#: ("Save", “Restore Purchases”, «Kaydet», „Weiter“, 'Forgot password?'). A straight
+#: apostrophe opens only before a word and closes only after one, so "don't" and
+#: "PIN'inizi" are not quotation marks.
+_QUOTATION = re.compile(
+    r'"([^"\n]{1,60})"|“([^“”\n]{1,60})”|«([^«»\n]{1,60})»|„([^„“”\n]{1,60})[“”]'
+    r"|‘([^‘’\n]{1,60})’|(?<![\w'’])'(\w[^'\n]{0,59})'(?!\w)"
+)
+#: The most words a quotation may have to be a label rather than a quoted sentence.
+_LABEL_WORDS = 6
+#: One step of a menu path: a capitalised word and the capitalised words after it
+#: ("Settings", "Yazılım Güncelleme", "Kontrol Et").
+_CAPITAL = r"[^\W\d_a-z\u00df-\u00ff\u011f\u0131\u015f]"
+_MENU_STEP = rf"{_CAPITAL}[\w'’-]*(?:[ \t]+{_CAPITAL}[\w'’-]*){{0,4}}"
+#: Two or more steps joined by ">", "›", "→" or "»" (or "&gt;" in HTML): "Settings >
+#: Privacy > Delete account", "Gelişmiş > Sistem > Yazılım Güncelleme".
+_MENU_PATH = re.compile(rf"(?<![\w>]){_MENU_STEP}(?:[ \t]*(?:>|›|→|»|&gt;)[ \t]*{_MENU_STEP})+")
 #: What may stand between the start of a sentence or line and its first word.
 _OPENING_MARKS = " \t\r\n\"'“‘(-–—*•"
 #: Handles a social reply opens with ("@ash_p @store_help Thanks ..."): the sentence
@@ -318,6 +335,41 @@ class Document:
         if "@" in text:
             spans += [Span(m.start(), m.end()) for m in _EMAIL.finditer(text)]
         return tuple(sorted(spans))
+
+    @cached_property
+    def labels(self) -> tuple[Span, ...]:
+        """Names of things the customer sees, quoted in an instruction: short
+        quotations (the words inside 'Tap "Save"', '"Kontrol Et" deyin', up to six
+        words on one line) and menu paths ("Settings > Privacy > Delete account").
+
+        The words of a label are the product's or the screen's, not the agent's own
+        voice: a button called "Check Now" or "Kontrol Et" is not the agent shouting or
+        talking down to the customer. Rules about the agent's voice (shouting, informal
+        address) skip them; rules about content (profanity) do not.
+        """
+        text = self.text
+        found: list[Span] = []
+        if any(mark in text for mark in "\"“«„‘'"):
+            for m in _QUOTATION.finditer(text):
+                group = next(g for g in range(1, 7) if m.group(g) is not None)
+                inner = m.group(group)
+                if inner.strip() and len(inner.split()) <= _LABEL_WORDS:
+                    found.append(Span(m.start(group), m.end(group)))
+        if any(mark in text for mark in (">", "›", "→", "»", "&gt;")):
+            found += [
+                Span(m.start(), m.end())
+                for m in _MENU_PATH.finditer(text)
+                if not self.in_quoted(m.start(), m.end())
+            ]
+        return tuple(sorted(found))
+
+    @cached_property
+    def _label_spans(self) -> SpanSet:
+        return spans_of(self.labels)
+
+    def in_label(self, start: int, end: int) -> bool:
+        """True when ``start:end`` overlaps a label (``labels``)."""
+        return bool(self.labels) and self._label_spans.overlaps(start, end)
 
     @cached_property
     def _protected_spans(self) -> SpanSet:

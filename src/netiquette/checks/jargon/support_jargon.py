@@ -1,7 +1,15 @@
 from __future__ import annotations
 
+import re
+
 from netiquette.checks.phrase_rule import PhraseRule
+from netiquette.engines.phrases import PhraseMatch
 from netiquette.rule import register
+from netiquette.text.acronyms import labels_code, named_in_parentheses
+from netiquette.text.document import Document
+
+#: "ABC (plain words)": two or more words without digits in parentheses after it.
+_GLOSS_AFTER = re.compile(r"[ \t]*\((?:[^\W\d_][\w'’-]*[ \t]+)+[^\W\d_][\w'’-]*\)")
 
 
 @register
@@ -25,6 +33,13 @@ class SupportJargon(PhraseRule):
     reported again as undefined acronyms (NQ301) while this rule is selected, and a
     term the customer used in the quoted message ("> Why was my SLA missed?") may be
     used back to them.
+
+    An acronym the reply explains is not jargon: "the return authorisation (RMA)",
+    "SLA (service level agreement)", and every later use after it. Nor is one that
+    labels a code the customer holds, right before an identifier with digits ("SKU
+    A-2291", "RMA-55812", "PO 4500123"): it names the field printed next to that
+    value on their receipt or label, so they know which number to look for. "Your
+    RMA was approved" or "the SKU" without a code is still flagged.
 
     In Turkish it finds support-team words and anglicisms ("eskale ettik", "ticket",
     "L2'ye", "SLA", "case açıldı", "refund", "feedback", "update geçeceğiz", "aksiyon
@@ -58,3 +73,30 @@ class SupportJargon(PhraseRule):
     data_file = "jargon.yaml"
     uses_allow_words = True
     mirrors_customer = True
+
+    def accept(self, doc: Document, match: PhraseMatch) -> bool:
+        text = doc.text
+        written = text[match.start : match.end]
+        if (
+            written.isupper()
+            and written.isalnum()
+            and (labels_code(text, match.end) or _explained(text, written, match.end))
+        ):
+            return False
+        return super().accept(doc, match)
+
+
+def _explained(text: str, acronym: str, end: int) -> bool:
+    """Whether ``acronym`` is explained at or before the use that ends at ``end``:
+    "plain words (ABC)" or "ABC (plain words)"."""
+    size = len(acronym)
+    at = text.find(acronym)
+    while 0 <= at < end:
+        after = at + size
+        boundary = (at == 0 or not text[at - 1].isalnum()) and not text[after : after + 1].isalnum()
+        if boundary and (
+            named_in_parentheses(text, at, after) or _GLOSS_AFTER.match(text, after) is not None
+        ):
+            return True
+        at = text.find(acronym, at + 1)
+    return False

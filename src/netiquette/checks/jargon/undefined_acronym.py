@@ -8,6 +8,7 @@ from netiquette.core import Finding
 from netiquette.engines.profanity import matcher_for
 from netiquette.rule import Rule, RuleContext, register
 from netiquette.text import nlp
+from netiquette.text.acronyms import in_name, labels_code, named_in_parentheses
 from netiquette.text.document import Document, Token
 from netiquette.text.fold import fold, fold_acronym
 from netiquette.text.names import in_product_name
@@ -57,10 +58,22 @@ class UndefinedAcronym(Rule):
     Finds words of 2 to 6 capital letters, possibly with digits ("SLA", "2FA", "GDPR",
     "SSIDs"; in Turkish also with a suffix after an apostrophe: "SLA'ya", "BDDK'nın"),
     and reports the first use of each one that the reply does not define.
-    "Full Name (ABC)" and "ABC (full name)" define ABC when the initials of the words
-    plausibly spell it (the Schwartz & Hearst test), and so does "ABC (plain words)"
-    or "ABC stands for ...". When the acronym is in the language data with a plain
-    expansion, the fix is "plain words (ABC)".
+    "ABC (full name)" defines ABC when the initials of the words plausibly spell it
+    (the Schwartz & Hearst test), and so do "ABC (plain words)", "ABC stands for ..."
+    and "plain words (ABC)": an acronym in parentheses right after two words that
+    name it is being introduced, whatever their initials ("the returns authorisation
+    number (RMA)", "Rezervasyon kodunuz (PNR)", "London Heathrow (LHR)"); after a
+    number it is not ("within 24 hours (SLA)"). When the acronym is in the language
+    data with a plain expansion, the fix is "plain words (ABC)".
+
+    Also not flagged: an acronym that labels a code the customer holds, right before
+    an identifier with digits ("SKU A-2291", "RMA-55812", "PNR: K7T2QX"): it is the
+    name of a field on their receipt, label or ticket, printed next to the value, and
+    it tells them which number to look for. The same acronym without a code ("your
+    PNR was split") is still flagged. And an acronym inside a proper name, after two
+    capitalised name words that do not start the sentence ("New York JFK", "Zorlu
+    Center PSM"): the customer knows the place by that name. One name word is not
+    enough ("Ayşe BTK'ya yazacak" is a person and an agency).
 
     Not flagged: acronyms everyone knows (PDF, FAQ, USB, OK, ID, URL: `everyday` in
     `acronyms.yaml`), names (DHL, IKEA), units (GB, MPH), currency codes (USD, TRY),
@@ -127,6 +140,8 @@ class UndefinedAcronym(Rule):
             | folded(context.data("shouting.yaml").get("shouted_words"))
             | folded(nlp.pipeline(lang).Defaults.stop_words)
         )
+        # Words that cannot be part of a name before an acronym ("Your PNR").
+        self.stop_words = folded(nlp.pipeline(lang).Defaults.stop_words)
         known = set(self.common)
         for key in ("everyday", "names", "units", "currencies", "calendar", "time_zones"):
             known |= folded(acronyms.get(key))
@@ -408,7 +423,9 @@ class UndefinedAcronym(Rule):
                     signature = min(signature, doc.initials.start)
             if token.start >= signature:
                 break  # the signature after the sign-off: names, job titles, teams
-            if self._defined_here(doc, token, key):
+            if self._defined_here(doc, token, key) or named_in_parentheses(
+                doc.text, token.start, end
+            ):
                 # Defined, whatever the context ("account number (IBAN)"): later
                 # mentions are known.
                 seen.add(key)
@@ -419,6 +436,8 @@ class UndefinedAcronym(Rule):
                 or self._is_surname(tokens, j, key)
                 or self._in_caps_run(tokens, j, doc.text)
                 or in_product_name(tokens, j, self.product_words)
+                or labels_code(doc.text, end)
+                or in_name(tokens, j, self.stop_words)
             ):
                 continue
             seen.add(key)

@@ -65,7 +65,10 @@ class InformalAddress(PhraseRule):
     yolda.``). The replacement is the "siz" form: ``sana`` -> ``size``,
     ``yapabilirsin`` -> ``yapabilirsiniz``, ``bekle`` -> ``bekleyin`` / ``bekleyiniz``.
     Genitives (``siparişin durumu``), third-person forms (``göndersin``) and the
-    formal ``-iniz`` forms pass. The word lists and endings are data (``tone.yaml``).
+    formal ``-iniz`` forms pass, and so do the names of buttons and menus the
+    customer is told to use, quoted or in a menu path (``"Tekrar Dene" deyin``,
+    ``Ayarlar > Güvenlik > Kontrol Et``): they are the screen's words, not the
+    agent's. The word lists and endings are data (``tone.yaml``).
 
     ## Why is this bad?
     Turkish customer service addresses the customer with the respectful "siz".
@@ -104,6 +107,8 @@ class InformalAddress(PhraseRule):
         self.not_words = self.folded_words("not_words")
 
     def accept(self, doc: Document, match: PhraseMatch) -> bool:
+        if doc.in_label(match.start, match.end):
+            return False  # a button or menu named in an instruction: '"Kontrol Et" deyin'
         if match.entry.extra.get("imperative") is True and not _AFTER_IMPERATIVE.match(
             doc.prose_folded, match.end
         ):
@@ -134,6 +139,8 @@ class InformalAddress(PhraseRule):
             if len(word) - len(ending) < self.min_stem:
                 continue
             if any(a < token.end and token.start < b for a, b in taken):
+                continue
+            if doc.in_label(token.start, token.end):
                 continue
             yield Finding(token.start, token.end, replacements=(formal_personal(token.text),))
 

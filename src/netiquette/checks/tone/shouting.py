@@ -19,14 +19,22 @@ class Shouting(Rule):
     """Flags words or sentences written in capitals, which read as shouting.
 
     ## What it does
-    Finds a sentence of three or more words written mostly in capitals, and single
-    capitalised words that are not acronyms (``NOT``, ``NEVER``, ``IMMEDIATELY``).
-    Acronyms such as ``PDF``, ``USB`` or ``VAT`` (Turkish ``KDV``, ``PTT``) are left
-    alone: a short word in capitals counts only when it is a common word, and a long
-    one only when it is not a known acronym (in English also a known name or an
-    acronym with an expansion: ``UNICEF``, ``HIPAA``). Capitals are read the Turkish way in
+    Finds a sentence of three or more words written mostly in capitals, and words in
+    capitals that are not acronyms (``NOT``, ``NEVER``, ``IMMEDIATELY``). Acronyms
+    such as ``PDF``, ``USB`` or ``VAT`` (Turkish ``KDV``, ``PTT``) are left alone: a
+    short word in capitals counts only when it is a common word, and a long one only
+    when it is not a known acronym (in English also a known name or an acronym with
+    an expansion: ``UNICEF``, ``HIPAA``). Capitals are read the Turkish way in
     Turkish (``İ``, ``Ş``, ``Ğ``), where a surname in capitals after a name, ending the
     line (``Elif SÜER``), is the usual way to write it and passes.
+
+    One word in capitals in an otherwise calm reply is emphasis ("Please do NOT share
+    the code"): it is reported as info, a suggestion rather than a warning. Capitals
+    shout, and are a warning, when there is more than one such word in the reply
+    (``DO NOT``, or ``NOT`` here and ``TWICE`` there) or when the sentence also has an
+    exclamation mark (``This is NOT acceptable!``). Words in a label the customer is
+    told to look for, quoted or in a menu path (``the sticker says "SERIAL"``,
+    ``tap "OK"``), are the label's, not the agent's, and are not counted.
 
     ## Why is this bad?
     Capitals read as raised voice. A customer who is already frustrated hears anger
@@ -57,7 +65,9 @@ class Shouting(Rule):
     fix_safety = "safe"
     extra_messages: ClassVar[Mapping[str, str]] = {
         "sentence": "This sentence is written in capitals, which reads as shouting; "
-        "use sentence case."
+        "use sentence case.",
+        "emphasis": "'{match}' in capitals stresses one word; in normal case the "
+        "sentence reads calmer.",
     }
     data_file = "shouting.yaml"
     data_section = False
@@ -65,6 +75,7 @@ class Shouting(Rule):
     def __init__(self, context: RuleContext) -> None:
         super().__init__(context)
         self.sentence_message = self.say("sentence")
+        self.emphasis_message = self.say("emphasis")
         data = context.data("shouting.yaml")
         lang = context.lang
         self.shouted_words = self.folded_words("shouted_words")
@@ -129,7 +140,12 @@ class Shouting(Rule):
         lang = self.context.lang
         words = doc.words
         # Only words in capitals can shout: find them once, then look at those alone.
-        caps_at = [i for i, t in enumerate(words) if t.text.isupper() and self._is_caps_word(t)]
+        # A label the customer reads ('the sticker says "SERIAL"') is not the agent's.
+        caps_at = [
+            i
+            for i, t in enumerate(words)
+            if t.text.isupper() and self._is_caps_word(t) and not doc.in_label(t.start, t.end)
+        ]
         if not caps_at:
             return
         flagged_sentences: set[int] = set()
@@ -152,6 +168,7 @@ class Shouting(Rule):
                     # The sentence's names and acronyms are lowered too.
                     fix_safety="unsafe",
                 )
+        shouted: list[Token] = []
         for index in caps_at:
             token = words[index]
             if token.sentence not in flagged_sentences and self._is_shouted_word(token):
@@ -159,10 +176,25 @@ class Shouting(Rule):
                     continue
                 if self._is_name_part(words, index):
                     continue
-                word = token.folded
-                if doc.sentence_begins_at(token.start):
-                    word = upper(word[:1], lang) + word[1:]
+                shouted.append(token)
+        # One word in capitals is emphasis; more than one, a sentence of capitals
+        # beside it, or an exclamation mark is a raised voice.
+        loud = len(shouted) > 1 or bool(flagged_sentences)
+        for token in shouted:
+            word = token.folded
+            if doc.sentence_begins_at(token.start):
+                word = upper(word[:1], lang) + word[1:]
+            if loud or self._exclaimed(doc, token):
                 yield Finding(token.start, token.end, replacements=(word,))
+            else:
+                yield Finding(
+                    token.start, token.end, self.emphasis_message, (word,), severity="info"
+                )
+
+    def _exclaimed(self, doc: Document, token: Token) -> bool:
+        """Whether the sentence of ``token`` has an exclamation mark."""
+        sentence = doc.sentence_at(token.start)
+        return "!" in doc.text[sentence.start : sentence.end]
 
 
 def _sentence_case(text: str, lang: str) -> str:
