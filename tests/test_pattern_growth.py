@@ -10,6 +10,8 @@ machine can slow one).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pattern_growth import Found, all_patterns, worst_growth
@@ -34,3 +36,12 @@ def test_pattern_time_grows_linearly(found: Found) -> None:
             break
         ratio, unit, big = min((ratio, unit, big), worst_growth(found, 1_000, 8_000))
     assert ratio <= 24, f"{ratio:.0f}x from 1k to 8k of {unit!r} ({big * 1000:.0f} ms)"
+
+
+def test_a_quadratic_pattern_is_caught() -> None:
+    """The measure itself: a pattern that rescans the rest of the text from every
+    position (quadratic under finditer) grows far beyond 24x; a linear one does not."""
+    quadratic = Found("quadratic", re.compile(r"!*X"), scanned=True)
+    linear = Found("linear", re.compile(r"!+X?"), scanned=True)
+    assert worst_growth(quadratic, 1_000, 8_000)[0] > 24
+    assert worst_growth(linear, 1_000, 8_000)[0] <= 24
