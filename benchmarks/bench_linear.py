@@ -29,6 +29,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "HTML comment openers": lambda n: "<!--" * (n // 4),
     "code-fence lines": lambda n: "```a\n" * (n // 5),
     "unclosed <b tags": lambda n: "<b " * (n // 3),
+    "one acronym used again and again": lambda n: ("Your SLA was missed. " * n)[:n],
     "many findings": lambda n: ("Hi, this is SHOUTING lol!! FYI the ETA is tbd. " * n)[:n],
     "ordinary prose": lambda n: (PROSE * (n // len(PROSE) + 1))[:n],
 }

@@ -270,3 +270,22 @@ def test_jargon_rules_on_a_120_word_reply_flag_only_the_unexplained_terms() -> N
     found = sorted((rule.id, reply[f.start : f.end]) for rule in rules for f in rule.check(doc))
     # UPS, £4.99 and 3-5 are plain enough; the two acronyms and the chat-speak are not.
     assert found == [("NQ302", "RMA"), ("NQ302", "SLA"), ("NQ303", "FYI")]
+
+
+def test_many_uses_of_an_acronym_cost_time_in_proportion() -> None:
+    """Whether an acronym was explained is read once per reply, not once per use (each
+    use once searched every earlier one: 8,000 uses took 16 s)."""
+    import time
+
+    linter = netiquette.Linter("en", select=["NQ302"])
+
+    def seconds(uses: int) -> float:
+        text = "Your SLA was missed. " * uses
+        started = time.thread_time()  # CPU time: a busy machine does not count
+        report = linter.check(text)
+        assert len(report.suggestions) == uses
+        return time.thread_time() - started
+
+    seconds(100)
+    small, large = seconds(1_000), seconds(8_000)
+    assert large < small * 24  # eight times the input: far from 64 times the time

@@ -6,10 +6,14 @@ from netiquette.checks.phrase_rule import PhraseRule
 from netiquette.engines.phrases import PhraseMatch
 from netiquette.rule import register
 from netiquette.text.acronyms import labels_code, named_in_parentheses
-from netiquette.text.document import Document
+from netiquette.text.document import Document, SharedKey
 
 #: "ABC (plain words)": two or more words without digits in parentheses after it.
 _GLOSS_AFTER = re.compile(r"[ \t]*\((?:[^\W\d_][\w'’-]*[ \t]+)+[^\W\d_][\w'’-]*\)")
+#: A short word: an acronym when it is in capitals ("SLA", "İYS", "2FA").
+_SHORT_WORD = re.compile(r"(?<!\w)\w{2,8}(?!\w)")
+#: Each acronym the reply explains, and where its first explained use ends.
+_EXPLAINED: SharedKey[dict[str, int]] = SharedKey("support-jargon: explained acronyms")
 
 
 @register
@@ -77,26 +81,25 @@ class SupportJargon(PhraseRule):
     def accept(self, doc: Document, match: PhraseMatch) -> bool:
         text = doc.text
         written = text[match.start : match.end]
-        if (
-            written.isupper()
-            and written.isalnum()
-            and (labels_code(text, match.end) or _explained(text, written, match.end))
-        ):
-            return False
+        if written.isupper() and written.isalnum():
+            if labels_code(text, match.end):
+                return False
+            explained_at = doc.shared(_EXPLAINED, _explained_acronyms).get(written)
+            if explained_at is not None and explained_at <= match.end:
+                return False
         return super().accept(doc, match)
 
 
-def _explained(text: str, acronym: str, end: int) -> bool:
-    """Whether ``acronym`` is explained at or before the use that ends at ``end``:
-    "plain words (ABC)" or "ABC (plain words)"."""
-    size = len(acronym)
-    at = text.find(acronym)
-    while 0 <= at < end:
-        after = at + size
-        boundary = (at == 0 or not text[at - 1].isalnum()) and not text[after : after + 1].isalnum()
-        if boundary and (
-            named_in_parentheses(text, at, after) or _GLOSS_AFTER.match(text, after) is not None
-        ):
-            return True
-        at = text.find(acronym, at + 1)
-    return False
+def _explained_acronyms(doc: Document) -> dict[str, int]:
+    """Each acronym the reply explains, "plain words (ABC)" or "ABC (plain words)",
+    and where its first explained use ends: one pass over the text, so a reply with
+    thousands of acronyms costs no more per acronym than one with a few."""
+    text = doc.text
+    found: dict[str, int] = {}
+    for m in _SHORT_WORD.finditer(text):
+        acronym = m.group()
+        if acronym in found or not acronym.isupper():
+            continue
+        if named_in_parentheses(text, m.start(), m.end()) or _GLOSS_AFTER.match(text, m.end()):
+            found[acronym] = m.end()
+    return found
