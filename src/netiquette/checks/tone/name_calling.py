@@ -10,7 +10,6 @@ from netiquette.core import Finding
 from netiquette.engines.profanity import INSULT_CATEGORIES, ProfanityMatch
 from netiquette.rule import RuleContext, register
 from netiquette.text.document import Document
-from netiquette.text.fold import fold
 
 #: How many words from a profane word the reader may be named for it to be aimed at them.
 ADDRESS_DISTANCE = 3
@@ -88,7 +87,7 @@ class NameCalling(PhraseRule):
             self.phrase_pattern("said_to", before=r"[ \t]+") if data.get("said_to") else None
         )
         self.distance = int(data.get("address_distance", ADDRESS_DISTANCE))
-        self.imperatives = self.folded_words("imperatives")
+        self.imperatives = self.phrase_pattern("imperatives") if data.get("imperatives") else None
         pattern = data.get("addressed_pattern")
         self.addressed_form = re.compile(str(pattern)) if pattern else None
         self.profanity = profanity_matcher(context)
@@ -130,16 +129,14 @@ class NameCalling(PhraseRule):
         """Whether the clause from ``start`` to ``at`` is an order to the reader: it opens
         with one of ``imperatives`` ("Don't give me that crap")."""
         words = doc.words_in(start, at)
-        if not words or not self.imperatives:
+        if not words or self.imperatives is None:
             return False
-        text = doc.prose_text
-        # The first word, or the first two as written ("don't", "do not", "give me").
-        openers = [words[0]] if len(words) == 1 else [words[1], words[0]]
-        for last in openers:
-            opening = fold(text[words[0].start : last.end], doc.lang)
-            if opening in self.imperatives:
-                return not _CLAUSE_BREAK.search(text[last.end : at])
-        return False
+        opening = self.imperatives.match(doc.prose_folded, words[0].start)
+        return (
+            opening is not None
+            and opening.end() <= at
+            and not _CLAUSE_BREAK.search(doc.prose_text[opening.end() : at])
+        )
 
     def _addresses(self, word: str) -> bool:
         """Whether ``word`` names the reader: "you", "siz", "adamsınız", "götünüze"."""
