@@ -134,14 +134,14 @@ class UndefinedAcronym(Rule):
         def folded(items: Iterable[Any] | None) -> frozenset[str]:
             return frozenset(fold_acronym(str(item), lang) for item in items or ())
 
+        # Stop words cannot be part of a name before an acronym either ("Your PNR").
+        self.stop_words = folded(nlp.pipeline(lang).Defaults.stop_words)
         self.common = (
             folded(config.get("common_words"))
             | folded(config.get("other_rules_words"))
             | folded(context.data("shouting.yaml").get("shouted_words"))
-            | folded(nlp.pipeline(lang).Defaults.stop_words)
+            | self.stop_words
         )
-        # Words that cannot be part of a name before an acronym ("Your PNR").
-        self.stop_words = folded(nlp.pipeline(lang).Defaults.stop_words)
         known = set(self.common)
         for key in ("everyday", "names", "units", "currencies", "calendar", "time_zones"):
             known |= folded(acronyms.get(key))
