@@ -79,3 +79,19 @@ def test_the_sections_read_without_parsing_are_the_keys_of_the_file() -> None:
                 checked += 1
                 assert sections(code, name) == set(load(code, name)), f"lang/{code}/{name}"
     assert checked == 22
+
+
+def test_a_key_given_twice_in_language_data_is_an_error() -> None:
+    """PyYAML keeps the last of two equal keys silently: an entry with two ``tr:``
+    messages would show the second. The data loader refuses it, naming both lines."""
+    import yaml
+
+    from netiquette.lang.files import parse_yaml
+
+    entry = "- phrase: x\n  message:\n    en: one\n    tr: iki\n    tr: üç\n"
+    with pytest.raises(yaml.YAMLError, match="the key 'tr' is given twice") as caught:
+        parse_yaml(entry)
+    assert "line 5" in str(caught.value)
+    assert parse_yaml(entry.replace("    tr: üç\n", "")) == [
+        {"phrase": "x", "message": {"en": "one", "tr": "iki"}}
+    ]

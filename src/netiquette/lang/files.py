@@ -21,7 +21,27 @@ _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 
 class DataLoader(_BaseLoader):  # type: ignore[valid-type,misc]
     """YAML 1.2 booleans: only true/false. Words such as "no", "on", "yes" and "off"
-    are data here (chat-speak, shouted words), not booleans."""
+    are data here (chat-speak, shouted words), not booleans. A key twice in one
+    mapping is an error: PyYAML keeps the last one silently, so an entry with two
+    ``tr:`` messages would show the wrong one."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                duplicate = key in seen
+                seen.add(key)
+            except TypeError:  # an unhashable key: the constructor reports it
+                continue
+            if duplicate:
+                raise yaml.constructor.ConstructorError(
+                    "while reading a mapping",
+                    node.start_mark,
+                    f"the key {key!r} is given twice",
+                    key_node.start_mark,
+                )
+        return super().construct_mapping(node, deep)
 
 
 DataLoader.yaml_implicit_resolvers = {
