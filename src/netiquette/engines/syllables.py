@@ -53,9 +53,8 @@ class CmuDict:
     alternatives follow as ``word(2) ...``; ``#`` starts a comment). A look-up bisects
     the bytes (about 20 us), so nothing is parsed up front: loading is reading 3.6 MB
     (about 10 ms), where a full parse into a dict takes 60-70 ms and 15 MB. Nothing is
-    remembered here: the SyllableCounter keeps the counts of the words it has met (a
-    cache of answers here too grew by ~8,000 words per 100,000 replies of an archive,
-    the new names and codes, up to 200,000 words, ~20 MB). Immutable: thread-safe.
+    remembered here: the SyllableCounter keeps the counts of the words it has met, the
+    one cache of them. Immutable: thread-safe.
     """
 
     def __init__(self, data: bytes) -> None:
